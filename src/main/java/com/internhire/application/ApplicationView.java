@@ -1,0 +1,32 @@
+package com.internhire.application;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What {@code GET /api/applications/{id}} shows: the stage in plain words, no scores or notes. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApplicationView(
+    UUID applicationId,
+    String positionId,
+    ApplicationStatus status,
+    String stage,
+    Instant submittedAt,
+    Instant closedAt,
+    String candidateToken) {
+
+  static ApplicationView of(StoredApplication application) {
+    return of(application, null);
+  }
+
+  static ApplicationView of(StoredApplication application, String candidateToken) {
+    return new ApplicationView(
+        application.id(),
+        application.positionId(),
+        application.status(),
+        application.status().plainWords(),
+        application.submittedAt(),
+        application.closedAt(),
+        candidateToken);
+  }
+}

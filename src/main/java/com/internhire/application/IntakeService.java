@@ -1,0 +1,140 @@
+package com.internhire.application;
+
+import com.internhire.audit.AuditTrail;
+import com.internhire.position.Availability;
+import com.internhire.position.CohortCalendar;
+import com.internhire.position.Position;
+import com.internhire.position.PositionRepository;
+import com.internhire.web.ApiProblem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a submission in one database transaction: the candidate (by normalised e-mail),
+ * the application in one of the candidate's two slots (R1, enforced by unique
+ * constraints, so concurrent submissions cannot overrun it), the consent (R8) and the
+ * first audit row. The process starts after the commit (see {@link ProcessStarter}), so
+ * the acknowledgement never waits for the engine and is never lost.
+ */
+@Service
+public class IntakeService {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+  private static final int MAX_ATTEMPTS = 10;
+
+  private final ApplicationRepository applications;
+  private final PositionRepository positions;
+  private final AuditTrail audit;
+  private final TransactionTemplate tx;
+  private final ProcessStarter starter;
+
+  IntakeService(
+      ApplicationRepository applications,
+      PositionRepository positions,
+      AuditTrail audit,
+      TransactionTemplate tx,
+      ProcessStarter starter) {
+    this.applications = applications;
+    this.positions = positions;
+    this.audit = audit;
+    this.tx = tx;
+    this.starter = starter;
+  }
+
+  /** The outcome of a submission: a new application (with its token) or the earlier one. */
+  public record Submission(StoredApplication application, boolean created, String candidateToken) {}
+
+  public Submission submit(SubmissionRequest request) {
+    if (!Boolean.TRUE.equals(request.privacyPolicy().accepted())) {
+      throw new ApiProblem(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "privacy-policy-not-accepted",
+          "Privacy policy not accepted",
+          "An application can only be taken when the applicant privacy policy is accepted (version "
+              + request.privacyPolicy().version()
+              + ").",
+          Map.of("errors", List.of(new ApiProblem.FieldError("privacyPolicy.accepted", "must be true"))));
+    }
+    Position position =
+        positions.findById(request.positionId())
+            .filter(p -> "OPEN".equals(p.status()))
+            .orElseThrow(() -> ApiProblem.positionNotFound(request.positionId()));
+    boolean cohortFit =
+        !CohortCalendar.fittingCohorts(request.availability(), position.cohortStartDates(), position.weeks())
+            .isEmpty();
+
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Submission submission = tx.execute(status -> submitOnce(request, cohortFit));
+        if (submission.created()) {
+          starter.wakeUp();
+        }
+        return submission;
+      } catch (DuplicateKeyException | ConcurrencyFailureException race) {
+        // Another submission by the same candidate committed first; look again.
+        if (attempt >= MAX_ATTEMPTS) {
+          throw race;
+        }
+        log.debug("Concurrent submission detected, attempt {}", attempt);
+        pause(attempt);
+      }
+    }
+  }
+
+  private Submission submitOnce(SubmissionRequest request, boolean cohortFit) {
+    Optional<UUID> existingCandidate = applications.findCandidateByEmail(request.candidate().email());
+    UUID candidateId = existingCandidate.orElseGet(UUID::randomUUID);
+    if (existingCandidate.isPresent()) {
+      Optional<StoredApplication> same =
+          applications.findByCandidateAndPosition(candidateId, request.positionId());
+      if (same.isPresent()) {
+        return new Submission(same.get(), false, null);
+      }
+    } else {
+      applications.insertCandidate(candidateId, request.candidate());
+    }
+    List<Integer> slots = applications.slotsOf(candidateId);
+    if (slots.size() >= 2) {
+      throw new ApiProblem(
+          HttpStatus.CONFLICT,
+          "two-application-limit",
+          "Two-application limit reached",
+          "A candidate may hold at most two applications across the company and its affiliates this season,"
+              + " and this candidate holds two already.");
+    }
+    int slot = slots.contains(1) ? 2 : 1;
+    UUID applicationId = UUID.randomUUID();
+    String token = CandidateTokens.newToken();
+    applications.insertApplication(
+        applicationId, candidateId, slot, request, cohortFit, CandidateTokens.hash(token));
+
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("positionId", request.positionId());
+    details.put("slot", slot);
+    details.put("privacyPolicyVersion", request.privacyPolicy().version());
+    details.put("cohortFit", cohortFit);
+    Availability availability = request.availability();
+    details.put("availabilityStated", availability != null);
+    audit.record(applicationId, "candidate", "SUBMITTED", details);
+    return new Submission(applications.find(applicationId).orElseThrow(), true, token);
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(Math.min(50, 2L * attempt + (long) (Math.random() * 5)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while retrying a submission", e);
+    }
+  }
+}

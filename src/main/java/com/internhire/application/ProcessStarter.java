@@ -1,0 +1,129 @@
+package com.internhire.application;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a process instance for every stored application that has none yet: an outbox
+ * whose rows are the applications themselves. Woken right after a submission commits and
+ * swept on a schedule, so an application acknowledged while the engine was unreachable
+ * starts once the engine is back. A claim with an expiry keeps replicas from starting the
+ * same application twice; the first job of the process adopts its instance (see
+ * {@link ApplicationRepository#adoptProcessInstance}) and a duplicate cancels itself.
+ */
+@Component
+public class ProcessStarter {
+
+  public static final String PROCESS_ID = "internship-application";
+  private static final Logger log = LoggerFactory.getLogger(ProcessStarter.class);
+  private static final int BATCH = 200;
+
+  private final CamundaClient client;
+  private final ApplicationRepository applications;
+  private final Duration claimFor;
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("process-starter").daemon().factory());
+  private final AtomicBoolean queued = new AtomicBoolean();
+
+  ProcessStarter(
+      CamundaClient client,
+      ApplicationRepository applications,
+      @Value("${hiring.process-start.claim-for:PT1M}") Duration claimFor) {
+    this.client = client;
+    this.applications = applications;
+    this.claimFor = claimFor;
+  }
+
+  /** Asks for a run soon; runs never overlap and no wake-up is lost. */
+  public void wakeUp() {
+    if (queued.compareAndSet(false, true)) {
+      executor.execute(
+          () -> {
+            queued.set(false);
+            startPending();
+          });
+    }
+  }
+
+  @Scheduled(
+      initialDelayString = "${hiring.process-start.sweep-interval:PT5S}",
+      fixedDelayString = "${hiring.process-start.sweep-interval:PT5S}")
+  void sweep() {
+    wakeUp();
+  }
+
+  private void startPending() {
+    try {
+      List<ApplicationRepository.PendingStart> pending;
+      do {
+        pending = applications.pendingStarts(BATCH);
+        List<Started> inFlight = new ArrayList<>();
+        Instant until = Instant.now().plus(claimFor);
+        for (var application : pending) {
+          if (applications.claimStart(application.id(), until)) {
+            inFlight.add(new Started(application, start(application)));
+          }
+        }
+        for (Started started : inFlight) {
+          record(started);
+        }
+        if (inFlight.isEmpty()) {
+          return;
+        }
+      } while (pending.size() == BATCH);
+    } catch (RuntimeException e) {
+      log.warn("Starting processes for stored applications failed; will retry: {}", e.getMessage());
+    }
+  }
+
+  private CamundaFuture<ProcessInstanceEvent> start(ApplicationRepository.PendingStart application) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(PROCESS_ID)
+        .latestVersion()
+        .variables(Map.of("applicationId", application.id().toString(), "positionId", application.positionId()))
+        .send();
+  }
+
+  private void record(Started started) {
+    try {
+      ProcessInstanceEvent event = started.future().join(30, TimeUnit.SECONDS);
+      if (!applications.adoptProcessInstance(started.application().id(), event.getProcessInstanceKey())) {
+        log.warn(
+            "Application {} already has a process instance; cancelling duplicate {}",
+            started.application().id(),
+            event.getProcessInstanceKey());
+        client.newCancelInstanceCommand(event.getProcessInstanceKey()).send();
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not start the process for application {} (will retry): {}",
+          started.application().id(),
+          e.getMessage());
+    }
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    executor.shutdown();
+    executor.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  private record Started(ApplicationRepository.PendingStart application, CamundaFuture<ProcessInstanceEvent> future) {}
+}

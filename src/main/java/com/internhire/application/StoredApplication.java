@@ -1,0 +1,20 @@
+package com.internhire.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An application as the database holds it, without the candidate's personal data. */
+public record StoredApplication(
+    UUID id,
+    UUID candidateId,
+    String positionId,
+    int slot,
+    ApplicationStatus status,
+    LocalDate availabilityStart,
+    LocalDate availabilityEnd,
+    boolean cohortFit,
+    Long processInstanceKey,
+    String candidateTokenHash,
+    Instant submittedAt,
+    Instant closedAt) {}

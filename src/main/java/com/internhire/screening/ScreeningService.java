@@ -1,0 +1,127 @@
+package com.internhire.screening;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.internhire.application.ApplicationRepository;
+import com.internhire.application.ScreeningFacts;
+import com.internhire.audit.AuditTrail;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.EvaluateDecisionResponse;
+import io.camunda.client.api.response.EvaluatedDecision;
+import io.camunda.client.api.response.MatchedDecisionRule;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Screens an application with the DMN decision a process owner maintains, and records
+ * the decision's exact version, its inputs and the rules that matched (R7).
+ */
+@Service
+class ScreeningService {
+
+  private final CamundaClient client;
+  private final ApplicationRepository applications;
+  private final AuditTrail audit;
+  private final TransactionTemplate tx;
+  private final ObjectMapper json;
+  private final Duration reviewDueAfter;
+
+  ScreeningService(
+      CamundaClient client,
+      ApplicationRepository applications,
+      AuditTrail audit,
+      TransactionTemplate tx,
+      ObjectMapper json,
+      @Value("${hiring.review.due-after:P5D}") Duration reviewDueAfter) {
+    this.client = client;
+    this.applications = applications;
+    this.audit = audit;
+    this.tx = tx;
+    this.json = json;
+    this.reviewDueAfter = reviewDueAfter;
+  }
+
+  /** Screened application: the decision's result and when its review falls due (R3). */
+  record Screened(ScreeningResult result, Instant reviewDueAt) {}
+
+  Screened screen(UUID applicationId, String decisionId) {
+    var earlier = applications.screeningOutcome(applicationId);
+    if (earlier.isPresent()) {
+      // A repeated job: the decision was taken and recorded once already (R12).
+      return new Screened(storedResult(applicationId, earlier.get()), earlier.get().reviewDueAt());
+    }
+    ScreeningFacts facts = applications.screeningFacts(applicationId);
+    Map<String, Object> inputs = facts.asDecisionInputs();
+    EvaluateDecisionResponse response =
+        client.newEvaluateDecisionCommand().decisionId(decisionId).variables(inputs).send().join();
+    if (response.getFailureMessage() != null && !response.getFailureMessage().isBlank()) {
+      throw new IllegalStateException(
+          "Decision '" + response.getFailedDecisionId() + "' failed: " + response.getFailureMessage());
+    }
+    ScreeningResult result = read(response.getDecisionOutput());
+    Instant dueAt = Instant.now().plus(reviewDueAfter).truncatedTo(ChronoUnit.SECONDS);
+    tx.executeWithoutResult(
+        status -> {
+          if (applications.recordScreening(
+              applicationId, result.score(), result.recommendation(), result.priority(), dueAt)) {
+            audit.record(
+                applicationId,
+                "rule:" + response.getDecisionId(),
+                "SCREENED",
+                response.getDecisionId(),
+                String.valueOf(response.getDecisionVersion()),
+                details(response, inputs, result, dueAt));
+          }
+        });
+    return new Screened(result, dueAt);
+  }
+
+  private ScreeningResult storedResult(UUID applicationId, ApplicationRepository.ScreeningOutcome outcome) {
+    // The audit row holds the full result; the application row holds what ranks the review.
+    return audit.history(applicationId).stream()
+        .filter(e -> "SCREENED".equals(e.action()))
+        .reduce((first, second) -> second)
+        .map(e -> json.convertValue(e.details().get("result"), ScreeningResult.class))
+        .orElseGet(() -> new ScreeningResult(false, null, outcome.score(), outcome.recommendation(), outcome.priority()));
+  }
+
+  private static Map<String, Object> details(
+      EvaluateDecisionResponse response, Map<String, Object> inputs, ScreeningResult result, Instant dueAt) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("decisionKey", String.valueOf(response.getDecisionKey()));
+    details.put("decisionRequirementsId", response.getDecisionRequirementsId());
+    details.put("inputs", inputs);
+    details.put("result", result);
+    details.put("reviewDueAt", dueAt.toString());
+    // The DMN engine evaluates a required decision once per decision requiring it: keep one.
+    Map<String, Map<String, Object>> evaluated = new LinkedHashMap<>();
+    response.getEvaluatedDecisions().forEach(d -> evaluated.putIfAbsent(d.getDecisionId(), describe(d)));
+    details.put("evaluatedDecisions", List.copyOf(evaluated.values()));
+    return details;
+  }
+
+  private static Map<String, Object> describe(EvaluatedDecision decision) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("decisionId", decision.getDecisionId());
+    d.put("version", decision.getDecisionVersion());
+    d.put("matchedRules", decision.getMatchedRules().stream().map(MatchedDecisionRule::getRuleId).toList());
+    d.put("output", decision.getDecisionOutput());
+    return d;
+  }
+
+  private ScreeningResult read(String output) {
+    try {
+      return json.readValue(output, ScreeningResult.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The screening decision returned an unexpected result: " + output, e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package com.internhire.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.internhire.web.ApiProblem;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+@Configuration
+class SecurityConfiguration {
+
+  private static final String[] STAFF = Roles.STAFF.toArray(String[]::new);
+  private static final String[] TASK_WORKERS = Roles.TASK_WORKERS.toArray(String[]::new);
+
+  @Bean
+  SecurityFilterChain api(
+      HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties)
+      throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**", "/error")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
+                    // candidates authenticate with their token, checked per application
+                    .requestMatchers("/api/applications/*").permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/positions", "/api/positions/*").permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/positions").hasRole(Roles.PROCESS_OWNER)
+                    .requestMatchers(HttpMethod.GET, "/api/tasks", "/api/tasks/**").hasAnyRole(STAFF)
+                    .requestMatchers(HttpMethod.POST, "/api/tasks/**").hasAnyRole(TASK_WORKERS)
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                    .requestMatchers("/actuator/**").hasRole(Roles.PROCESS_OWNER)
+                    .anyRequest().denyAll())
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                "Sign in (HTTP Basic or a bearer token) to use this endpoint.")))
+        .exceptionHandling(
+            ex ->
+                ex.authenticationEntryPoint(
+                        (request, response, e) -> {
+                          response.setHeader("WWW-Authenticate", "Basic realm=\"internship-hiring\"");
+                          writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                              "Authentication required", "Sign in (HTTP Basic or a bearer token) to use this endpoint.");
+                        })
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            writeProblem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                "Your role may not do this.")));
+    if (jwtDecoder.getIfAvailable() != null) {
+      http.oauth2ResourceServer(
+          oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles(properties.oidc().rolesClaim()))));
+    }
+    return http.build();
+  }
+
+  @Bean
+  UserDetailsService users(SecurityProperties properties) {
+    InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
+    for (SecurityProperties.User user : properties.users()) {
+      manager.createUser(
+          User.withUsername(user.username())
+              .password(user.password())
+              .roles(user.roles().toArray(String[]::new))
+              .build());
+    }
+    return manager;
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  private static JwtAuthenticationConverter jwtRoles(String claim) {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(
+        (Jwt jwt) -> {
+          Object value = jwt.getClaims().get(claim);
+          Collection<?> roles = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value);
+          return roles.stream()
+              .map(Object::toString)
+              .filter(Roles.STAFF::contains)
+              .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+              .toList();
+        });
+    return converter;
+  }
+
+  private static void writeProblem(
+      ObjectMapper json, HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
+      throws IOException {
+    ProblemDetail problem = ApiProblem.problem(status, slug, title, detail, Map.of());
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

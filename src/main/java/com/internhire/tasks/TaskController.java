@@ -1,0 +1,55 @@
+package com.internhire.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Human tasks for the project's own inbox (Tasklist's job on a cluster). */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+  private final TaskService tasks;
+  private final TaskForms forms;
+
+  TaskController(TaskService tasks, TaskForms forms) {
+    this.tasks = tasks;
+    this.forms = forms;
+  }
+
+  /** Open tasks of the caller's groups, highest priority first, then oldest (R3). */
+  @GetMapping
+  List<InboxTask> open(Authentication user) {
+    return tasks.openTasks(user);
+  }
+
+  @GetMapping("/{id}")
+  InboxTask one(@PathVariable long id, Authentication user) {
+    return tasks.task(id, user);
+  }
+
+  /** The Camunda form linked to the task, for a form-js renderer. */
+  @GetMapping("/{id}/form")
+  ResponseEntity<JsonNode> form(@PathVariable long id, Authentication user) {
+    InboxTask task = tasks.task(id, user);
+    return task.formId() == null
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.of(forms.form(task.formId()));
+  }
+
+  /** Completes a task with its form's fields; 204 once the engine has completed it. */
+  @PostMapping("/{id}/complete")
+  ResponseEntity<Void> complete(
+      @PathVariable long id, @RequestBody Map<String, Object> answers, Authentication user) {
+    tasks.complete(id, answers, user);
+    return ResponseEntity.noContent().build();
+  }
+}

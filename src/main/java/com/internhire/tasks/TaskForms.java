@@ -1,0 +1,152 @@
+package com.internhire.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.internhire.web.ApiProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camunda forms linked from user tasks (the same {@code forms/*.form} files Tasklist
+ * renders), and validation of submitted answers as the form declares it: known fields
+ * only, required ones present, choices among the offered values, lengths and ranges kept.
+ */
+@Component
+public class TaskForms {
+
+  private final Map<String, JsonNode> forms = new HashMap<>();
+
+  TaskForms(ObjectMapper json) throws IOException {
+    for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+      try (InputStream in = resource.getInputStream()) {
+        JsonNode form = json.readTree(in);
+        forms.put(form.path("id").asText(), form);
+      }
+    }
+  }
+
+  public Optional<JsonNode> form(String formId) {
+    return Optional.ofNullable(forms.get(formId));
+  }
+
+  /** Validated answers, ready to become the task's completion variables. */
+  Map<String, Object> validate(String formId, Map<String, Object> answers) {
+    JsonNode form = form(formId).orElseThrow(() -> new IllegalStateException("Unknown form " + formId));
+    Map<String, JsonNode> fields = new LinkedHashMap<>();
+    collectFields(form.path("components"), fields);
+    List<ApiProblem.FieldError> errors = new ArrayList<>();
+    Set<String> unknown = new HashSet<>(answers.keySet());
+    unknown.removeAll(fields.keySet());
+    unknown.stream().sorted().forEach(key -> errors.add(new ApiProblem.FieldError(key, "is not a field of this form")));
+    Map<String, Object> accepted = new LinkedHashMap<>();
+    fields.forEach(
+        (key, field) -> {
+          Object value = answers.get(key);
+          boolean conditional = field.has("conditional");
+          if (value == null || (value instanceof String s && s.isBlank())) {
+            if (field.path("validate").path("required").asBoolean(false) && !conditional) {
+              errors.add(new ApiProblem.FieldError(key, "is required"));
+            }
+            return;
+          }
+          check(key, field, value).ifPresentOrElse(
+              message -> errors.add(new ApiProblem.FieldError(key, message)), () -> accepted.put(key, value));
+        });
+    if (!errors.isEmpty()) {
+      throw new ApiProblem(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "invalid-form",
+          "The form's answers are not valid",
+          errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""),
+          Map.of("errors", errors));
+    }
+    return accepted;
+  }
+
+  private static void collectFields(JsonNode components, Map<String, JsonNode> fields) {
+    for (JsonNode component : components) {
+      if (component.has("components")) {
+        collectFields(component.path("components"), fields);
+      }
+      String key = component.path("key").asText(null);
+      boolean input = key != null && !component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false);
+      if (input) {
+        fields.put(key, component);
+      }
+    }
+  }
+
+  private static Optional<String> check(String key, JsonNode field, Object value) {
+    String type = field.path("type").asText();
+    JsonNode validate = field.path("validate");
+    switch (type) {
+      case "radio", "select" -> {
+        for (JsonNode option : field.path("values")) {
+          if (option.path("value").asText().equals(String.valueOf(value)) && value instanceof String) {
+            return Optional.empty();
+          }
+        }
+        return Optional.of("must be one of " + values(field));
+      }
+      case "checkbox" -> {
+        return value instanceof Boolean ? Optional.empty() : Optional.of("must be true or false");
+      }
+      case "number" -> {
+        if (!(value instanceof Number number)) {
+          return Optional.of("must be a number");
+        }
+        BigDecimal n = new BigDecimal(number.toString());
+        if (validate.has("min") && n.compareTo(validate.path("min").decimalValue()) < 0) {
+          return Optional.of("must be at least " + validate.path("min").asText());
+        }
+        if (validate.has("max") && n.compareTo(validate.path("max").decimalValue()) > 0) {
+          return Optional.of("must be at most " + validate.path("max").asText());
+        }
+        return Optional.empty();
+      }
+      case "checklist", "taglist" -> {
+        if (!(value instanceof List<?> list)) {
+          return Optional.of("must be a list");
+        }
+        List<String> allowed = values(field);
+        return list.stream().allMatch(v -> allowed.contains(String.valueOf(v)))
+            ? Optional.empty()
+            : Optional.of("must contain only " + allowed);
+      }
+      default -> {
+        if (!(value instanceof String text)) {
+          return Optional.of("must be text");
+        }
+        if (validate.has("maxLength") && text.length() > validate.path("maxLength").asInt()) {
+          return Optional.of("must be at most " + validate.path("maxLength").asInt() + " characters");
+        }
+        if (validate.has("minLength") && text.length() < validate.path("minLength").asInt()) {
+          return Optional.of("must be at least " + validate.path("minLength").asInt() + " characters");
+        }
+        if (validate.has("pattern") && !text.matches(validate.path("pattern").asText())) {
+          return Optional.of("has the wrong format");
+        }
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static List<String> values(JsonNode field) {
+    List<String> values = new ArrayList<>();
+    field.path("values").forEach(v -> values.add(v.path("value").asText()));
+    return values;
+  }
+}

@@ -1,0 +1,150 @@
+package com.internhire.tasks;
+
+import com.internhire.audit.AuditTrail;
+import com.internhire.security.Roles;
+import com.internhire.security.SecurityProperties;
+import com.internhire.web.ApiProblem;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The inbox: who sees which open tasks, and completing one with its form's answers. */
+@Service
+class TaskService {
+
+  private static final int INBOX_LIMIT = 500;
+
+  private final InboxRepository inbox;
+  private final TaskForms forms;
+  private final UserTaskCommands commands;
+  private final AuditTrail audit;
+  private final TransactionTemplate tx;
+  private final SecurityProperties security;
+  private final Duration completionTimeout;
+
+  TaskService(
+      InboxRepository inbox,
+      TaskForms forms,
+      UserTaskCommands commands,
+      AuditTrail audit,
+      TransactionTemplate tx,
+      SecurityProperties security,
+      @Value("${hiring.tasks.completion-timeout:PT10S}") Duration completionTimeout) {
+    this.inbox = inbox;
+    this.forms = forms;
+    this.commands = commands;
+    this.audit = audit;
+    this.tx = tx;
+    this.security = security;
+    this.completionTimeout = completionTimeout;
+  }
+
+  /** The task groups a person works in, from their roles. */
+  Set<String> groupsOf(Authentication user) {
+    Set<String> groups = new LinkedHashSet<>();
+    for (String role : Roles.of(user)) {
+      groups.addAll(security.roleGroups().getOrDefault(role, List.of()));
+    }
+    return groups;
+  }
+
+  private static boolean readsEverything(Authentication user) {
+    Set<String> roles = Roles.of(user);
+    return roles.contains(Roles.AUDITOR) || roles.contains(Roles.PROCESS_OWNER);
+  }
+
+  List<InboxTask> openTasks(Authentication user) {
+    if (readsEverything(user) && groupsOf(user).isEmpty()) {
+      return inbox.allOpen(INBOX_LIMIT);
+    }
+    return inbox.openFor(groupsOf(user), INBOX_LIMIT);
+  }
+
+  InboxTask task(long taskKey, Authentication user) {
+    InboxTask task = inbox.find(taskKey).orElseThrow(() -> ApiProblem.notFound("task", taskKey));
+    if (!readsEverything(user) && task.candidateGroups().stream().noneMatch(groupsOf(user)::contains)) {
+      throw ApiProblem.forbidden("This task belongs to groups " + task.candidateGroups() + ".");
+    }
+    return task;
+  }
+
+  void complete(long taskKey, Map<String, Object> answers, Authentication user) {
+    InboxTask task = inbox.find(taskKey).orElseThrow(() -> ApiProblem.notFound("task", taskKey));
+    if (task.candidateGroups().stream().noneMatch(groupsOf(user)::contains)) {
+      throw ApiProblem.forbidden("Only members of " + task.candidateGroups() + " may complete this task.");
+    }
+    if (!"OPEN".equals(task.state())) {
+      throw new ApiProblem(
+          HttpStatus.CONFLICT, "task-not-open", "Task not open", "This task is " + task.state().toLowerCase() + ".");
+    }
+    Map<String, Object> variables =
+        task.formId() == null ? Map.copyOf(answers) : forms.validate(task.formId(), answers);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("task", task.elementId());
+    details.put("taskName", task.name());
+    details.put("taskKey", task.id());
+    details.put("formId", task.formId());
+    details.put("answers", variables);
+    // Committed before the engine is asked: the engine's completing listener updates the
+    // same task row, and must not wait on a lock held here.
+    boolean claimed =
+        Boolean.TRUE.equals(
+            tx.execute(
+                status -> {
+                  if (!inbox.claimCompletion(taskKey, user.getName())) {
+                    return false;
+                  }
+                  audit.record(task.applicationId(), user.getName(), "TASK_COMPLETED", details);
+                  return true;
+                }));
+    if (!claimed) {
+      throw new ApiProblem(
+          HttpStatus.CONFLICT, "task-not-open", "Task not open", "Someone else has completed this task.");
+    }
+    try {
+      commands.complete(taskKey, variables);
+      awaitClosed(taskKey);
+    } catch (RuntimeException refused) {
+      tx.executeWithoutResult(
+          status -> {
+            inbox.releaseCompletion(taskKey, user.getName());
+            audit.record(
+                task.applicationId(),
+                user.getName(),
+                "TASK_COMPLETION_REFUSED",
+                Map.of("taskKey", task.id(), "reason", String.valueOf(refused.getMessage())));
+          });
+      throw new ApiProblem(
+          HttpStatus.CONFLICT,
+          "task-not-completed",
+          "Task not completed",
+          "The engine did not complete this task; it may have been closed meanwhile. Reload the inbox.");
+    }
+  }
+
+  /** Waits until the task's completing listener has closed it in the read model. */
+  private void awaitClosed(long taskKey) {
+    long deadline = System.nanoTime() + completionTimeout.toNanos();
+    long pause = 5;
+    while (inbox.find(taskKey).map(t -> "OPEN".equals(t.state())).orElse(false)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no completion confirmed within " + completionTimeout);
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      pause = Math.min(100, pause * 2);
+    }
+  }
+}
