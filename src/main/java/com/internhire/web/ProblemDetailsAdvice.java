@@ -42,7 +42,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String detail;
     String field = null;
-    Throwable cause = ex.getMostSpecificCause();
+    Throwable cause = jacksonCause(ex);
     if (cause instanceof UnrecognizedPropertyException unknown) {
       field = path(unknown);
       detail = "Unknown field '" + field + "'.";
@@ -115,6 +115,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             "The request could not be completed. It has been logged.",
             Map.of());
     return ResponseEntity.internalServerError().body(problem);
+  }
+
+  /** The outermost Jackson exception: it knows the field path (its own cause may not). */
+  private static Throwable jacksonCause(Throwable ex) {
+    for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof JsonMappingException || t instanceof JsonParseException) {
+        return t;
+      }
+    }
+    return ex;
   }
 
   private static String path(JsonMappingException e) {
