@@ -2,8 +2,14 @@ package com.internhire.application;
 
 import com.internhire.security.Roles;
 import com.internhire.web.ApiProblem;
+import com.internhire.audit.AuditTrail;
+import com.internhire.position.Availability;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,12 +29,19 @@ class ApplicationController {
 
   static final String TOKEN_HEADER = "X-Candidate-Token";
 
+  private static final Duration SETTLE = Duration.ofSeconds(5);
+
   private final IntakeService intake;
   private final ApplicationRepository applications;
+  private final CandidateActions actions;
+  private final AuditTrail audit;
 
-  ApplicationController(IntakeService intake, ApplicationRepository applications) {
+  ApplicationController(
+      IntakeService intake, ApplicationRepository applications, CandidateActions actions, AuditTrail audit) {
     this.intake = intake;
     this.applications = applications;
+    this.actions = actions;
+    this.audit = audit;
   }
 
   @PostMapping
@@ -53,6 +66,86 @@ class ApplicationController {
         applications.find(id).orElseThrow(() -> ApiProblem.notFound("application", id));
     authorise(application, token, authentication);
     return ApplicationView.of(application);
+  }
+
+  /** R4: the availability the application waits for. */
+  @PostMapping("/{id}/availability")
+  ResponseEntity<ApplicationView> availability(
+      @PathVariable UUID id,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+      @Valid @RequestBody Availability body) {
+    StoredApplication application = ownApplication(id, token);
+    actions.provideAvailability(application, body);
+    return settled(application);
+  }
+
+  /** R10: the candidate's answer to an offer. */
+  @PostMapping("/{id}/offer-response")
+  ResponseEntity<ApplicationView> offerResponse(
+      @PathVariable UUID id,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+      @Valid @RequestBody OfferResponse body) {
+    StoredApplication application = ownApplication(id, token);
+    actions.answerOffer(application, body.accept());
+    return settled(application);
+  }
+
+  /** R10: the confirmed start date, one of the cohort dates inside the availability. */
+  @PostMapping("/{id}/start-date")
+  ResponseEntity<ApplicationView> startDate(
+      @PathVariable UUID id,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+      @Valid @RequestBody StartDate body) {
+    StoredApplication application = ownApplication(id, token);
+    actions.confirmStartDate(application, body.startDate());
+    return settled(application);
+  }
+
+  /** R11: withdraw at any stage before the start date is confirmed. */
+  @PostMapping("/{id}/withdraw")
+  ResponseEntity<ApplicationView> withdraw(
+      @PathVariable UUID id, @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+    StoredApplication application = ownApplication(id, token);
+    actions.withdraw(application);
+    return settled(application);
+  }
+
+  /** Who decided what, when, on which rule version, from which inputs (auditors, recruiters). */
+  @GetMapping("/{id}/history")
+  List<AuditTrail.AuditEvent> history(@PathVariable UUID id) {
+    applications.find(id).orElseThrow(() -> ApiProblem.notFound("application", id));
+    return audit.history(id);
+  }
+
+  record OfferResponse(@NotNull Boolean accept) {}
+
+  record StartDate(@NotNull LocalDate startDate) {}
+
+  private StoredApplication ownApplication(UUID id, String token) {
+    StoredApplication application = applications.find(id).orElseThrow(() -> ApiProblem.notFound("application", id));
+    authorise(application, token, null);
+    return application;
+  }
+
+  /**
+   * The engine moves the application on within moments: 200 with the new stage once it has,
+   * 202 with the current one if it has not yet.
+   */
+  private ResponseEntity<ApplicationView> settled(StoredApplication before) {
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    StoredApplication now = applications.find(before.id()).orElseThrow();
+    while (now.status() == before.status() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      now = applications.find(before.id()).orElseThrow();
+    }
+    return now.status() == before.status()
+        ? ResponseEntity.accepted().body(ApplicationView.of(now))
+        : ResponseEntity.ok(ApplicationView.of(now));
   }
 
   /** A candidate sees only their own application (token); staff see all. */

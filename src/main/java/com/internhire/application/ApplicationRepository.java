@@ -23,7 +23,7 @@ public class ApplicationRepository {
   private static final String COLUMNS =
       """
       id, candidate_id, position_id, slot, status, availability_start, availability_end, cohort_fit,
-      process_instance_key, candidate_token_hash, submitted_at, closed_at
+      process_instance_key, candidate_token_hash, submitted_at, closed_at, waits_for, start_date, end_date
       """;
 
   private final JdbcClient jdbc;
@@ -41,28 +41,6 @@ public class ApplicationRepository {
         .optional();
   }
 
-  Optional<StoredApplication> findByCandidateAndPosition(UUID candidateId, String positionId) {
-    return jdbc.sql("select " + COLUMNS + " from application where candidate_id = :c and position_id = :p")
-        .param("c", candidateId)
-        .param("p", positionId)
-        .query(ApplicationRepository::map)
-        .optional();
-  }
-
-  List<Integer> slotsOf(UUID candidateId) {
-    return jdbc.sql("select slot from application where candidate_id = :c order by slot")
-        .param("c", candidateId)
-        .query(Integer.class)
-        .list();
-  }
-
-  Optional<UUID> findCandidateByEmail(String normalisedEmail) {
-    return jdbc.sql("select id from candidate where email = :email")
-        .param("email", normalisedEmail)
-        .query(UUID.class)
-        .optional();
-  }
-
   void insertCandidate(UUID id, SubmissionRequest.Candidate candidate) {
     jdbc.sql(
             "insert into candidate (id, email, name, phone, created_at) values (:id, :email, :name, :phone, :now)")
@@ -75,7 +53,13 @@ public class ApplicationRepository {
   }
 
   void insertApplication(
-      UUID id, UUID candidateId, int slot, SubmissionRequest request, boolean cohortFit, String tokenHash) {
+      UUID id,
+      UUID candidateId,
+      int slot,
+      SubmissionRequest request,
+      boolean cohortFit,
+      String tokenHash,
+      UUID waitsFor) {
     var education = request.education();
     var availability = request.availability();
     jdbc.sql(
@@ -84,11 +68,11 @@ public class ApplicationRepository {
               id, candidate_id, position_id, slot, status, education_level, field_of_study, enrolled,
               expected_graduation, english_level, skills, experience, availability_start, availability_end,
               cohort_fit, privacy_policy_version, privacy_accepted_at, candidate_token_hash,
-              submitted_at, updated_at)
+              submitted_at, updated_at, waits_for)
             values (
               :id, :candidateId, :positionId, :slot, :status, :level, :field, :enrolled,
               :graduation, :english, :skills, :experience, :availStart, :availEnd,
-              :cohortFit, :policyVersion, :now, :tokenHash, :now, :now)
+              :cohortFit, :policyVersion, :now, :tokenHash, :now, :now, :waitsFor)
             """)
         .param("id", id)
         .param("candidateId", candidateId)
@@ -108,7 +92,88 @@ public class ApplicationRepository {
         .param("policyVersion", request.privacyPolicy().version())
         .param("tokenHash", tokenHash)
         .param("now", now())
+        .param("waitsFor", waitsFor)
         .update();
+  }
+
+  /** Serialises everything that concerns one candidate's applications (R1, R2). */
+  public void lockCandidate(UUID candidateId) {
+    jdbc.sql("select id from candidate where id = :id for update").param("id", candidateId).query(UUID.class).list();
+  }
+
+  Optional<UUID> lockCandidateByEmail(String normalisedEmail) {
+    return jdbc.sql("select id from candidate where email = :email for update")
+        .param("email", normalisedEmail)
+        .query(UUID.class)
+        .optional();
+  }
+
+  List<StoredApplication> applicationsOf(UUID candidateId) {
+    return jdbc.sql("select " + COLUMNS + " from application where candidate_id = :c order by slot")
+        .param("c", candidateId)
+        .query(ApplicationRepository::map)
+        .list();
+  }
+
+  /** The open application that waits for this one to conclude (R2), if any. */
+  public Optional<UUID> waitingFor(UUID applicationId) {
+    return jdbc.sql("select id from application where waits_for = :id and closed_at is null")
+        .param("id", applicationId)
+        .query(UUID.class)
+        .optional();
+  }
+
+  public void updateAvailability(UUID id, java.time.LocalDate start, java.time.LocalDate end, boolean cohortFit) {
+    jdbc.sql(
+            """
+            update application set availability_start = :start, availability_end = :end, cohort_fit = :fit,
+                   updated_at = :now where id = :id
+            """)
+        .param("id", id)
+        .param("start", Date.valueOf(start))
+        .param("end", Date.valueOf(end))
+        .param("fit", cohortFit)
+        .param("now", now())
+        .update();
+  }
+
+  public void confirmDates(UUID id, java.time.LocalDate start, java.time.LocalDate end) {
+    jdbc.sql("update application set start_date = :start, end_date = :end, updated_at = :now where id = :id")
+        .param("id", id)
+        .param("start", Date.valueOf(start))
+        .param("end", Date.valueOf(end))
+        .param("now", now())
+        .update();
+  }
+
+  public int countHired(String positionId) {
+    return jdbc.sql("select count(*) from application where position_id = :p and status = 'HIRED'")
+        .param("p", positionId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** The due date of a named wait, created once from {@code duration} and kept (R12, restarts). */
+  public Instant deadline(UUID id, String name, java.time.Duration duration) {
+    Optional<Instant> existing = findDeadline(id, name);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Instant due = Instant.now().plus(duration).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    jdbc.sql("insert into application_deadline (application_id, name, due_at) values (:id, :name, :due)")
+        .param("id", id)
+        .param("name", name)
+        .param("due", due.atOffset(ZoneOffset.UTC))
+        .update();
+    return due;
+  }
+
+  public Optional<Instant> findDeadline(UUID id, String name) {
+    return jdbc.sql("select due_at from application_deadline where application_id = :id and name = :name")
+        .param("id", id)
+        .param("name", name)
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+        .optional();
   }
 
   public ScreeningFacts screeningFacts(UUID id) {
@@ -169,13 +234,16 @@ public class ApplicationRepository {
         .optional();
   }
 
-  /** Moves an application to a status; false if it already had it (a repeated job). */
+  /**
+   * Moves an open application to a status; false if it already had it (a repeated job) or
+   * has concluded (the first conclusion is final).
+   */
   public boolean updateStatus(UUID id, ApplicationStatus status) {
     return jdbc.sql(
             """
             update application set status = :status, updated_at = :now,
                    closed_at = case when :concluded then :now else closed_at end
-             where id = :id and status <> :status
+             where id = :id and status <> :status and closed_at is null
             """)
             .param("id", id)
             .param("status", status.name())
@@ -204,15 +272,23 @@ public class ApplicationRepository {
   List<PendingStart> pendingStarts(int limit) {
     return jdbc.sql(
             """
-            select id, position_id from application
-             where process_instance_key is null and closed_at is null
-               and (process_start_claimed_until is null or process_start_claimed_until < :now)
-             order by submitted_at
+            select a.id, a.position_id, a.availability_start, a.waits_for, p.interviewers
+              from application a join position p on p.id = a.position_id
+             where a.process_instance_key is null and a.closed_at is null
+               and (a.process_start_claimed_until is null or a.process_start_claimed_until < :now)
+             order by a.submitted_at
              limit :limit
             """)
         .param("now", now())
         .param("limit", limit)
-        .query((rs, n) -> new PendingStart(rs.getObject("id", UUID.class), rs.getString("position_id")))
+        .query(
+            (rs, n) ->
+                new PendingStart(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("position_id"),
+                    rs.getDate("availability_start") != null,
+                    rs.getObject("waits_for", UUID.class),
+                    rs.getInt("interviewers")))
         .list();
   }
 
@@ -230,7 +306,8 @@ public class ApplicationRepository {
         == 1;
   }
 
-  record PendingStart(UUID id, String positionId) {}
+  record PendingStart(
+      UUID id, String positionId, boolean availabilityStated, UUID waitsFor, int interviewCount) {}
 
   /** The stored result of screening. */
   public record ScreeningOutcome(int score, String recommendation, int priority, Instant reviewDueAt) {}
@@ -252,7 +329,10 @@ public class ApplicationRepository {
         processInstanceKey,
         rs.getString("candidate_token_hash"),
         rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
-        closed == null ? null : closed.toInstant());
+        closed == null ? null : closed.toInstant(),
+        rs.getObject("waits_for", UUID.class),
+        rs.getObject("start_date", java.time.LocalDate.class),
+        rs.getObject("end_date", java.time.LocalDate.class));
   }
 
   private static OffsetDateTime now() {

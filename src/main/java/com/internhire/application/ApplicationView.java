@@ -2,6 +2,7 @@ package com.internhire.application;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** What {@code GET /api/applications/{id}} shows: the stage in plain words, no scores or notes. */
@@ -13,6 +14,8 @@ public record ApplicationView(
     String stage,
     Instant submittedAt,
     Instant closedAt,
+    LocalDate startDate,
+    LocalDate endDate,
     String candidateToken) {
 
   static ApplicationView of(StoredApplication application) {
@@ -27,6 +30,8 @@ public record ApplicationView(
         application.status().plainWords(),
         application.submittedAt(),
         application.closedAt(),
+        application.startDate(),
+        application.endDate(),
         candidateToken);
   }
 }

@@ -66,9 +66,11 @@ public class IntakeService {
           Map.of("errors", List.of(new ApiProblem.FieldError("privacyPolicy.accepted", "must be true"))));
     }
     Position position =
-        positions.findById(request.positionId())
-            .filter(p -> "OPEN".equals(p.status()))
-            .orElseThrow(() -> ApiProblem.positionNotFound(request.positionId()));
+        positions.findById(request.positionId()).orElseThrow(() -> ApiProblem.positionNotFound(request.positionId()));
+    if (!"OPEN".equals(position.status())) {
+      throw ApiProblem.conflict(
+          "position-filled", "Position filled", "All places of " + position.id() + " have been filled; it takes no more applications.");
+    }
     boolean cohortFit =
         !CohortCalendar.fittingCohorts(request.availability(), position.cohortStartDates(), position.weeks())
             .isEmpty();
@@ -92,19 +94,21 @@ public class IntakeService {
   }
 
   private Submission submitOnce(SubmissionRequest request, boolean cohortFit) {
-    Optional<UUID> existingCandidate = applications.findCandidateByEmail(request.candidate().email());
+    // Locks the candidate's row: R1 and R2 are decided for one candidate at a time.
+    Optional<UUID> existingCandidate = applications.lockCandidateByEmail(request.candidate().email());
     UUID candidateId = existingCandidate.orElseGet(UUID::randomUUID);
+    List<StoredApplication> earlier = List.of();
     if (existingCandidate.isPresent()) {
+      earlier = applications.applicationsOf(candidateId);
       Optional<StoredApplication> same =
-          applications.findByCandidateAndPosition(candidateId, request.positionId());
+          earlier.stream().filter(a -> a.positionId().equals(request.positionId())).findFirst();
       if (same.isPresent()) {
         return new Submission(same.get(), false, null);
       }
     } else {
       applications.insertCandidate(candidateId, request.candidate());
     }
-    List<Integer> slots = applications.slotsOf(candidateId);
-    if (slots.size() >= 2) {
+    if (earlier.size() >= 2) {
       throw new ApiProblem(
           HttpStatus.CONFLICT,
           "two-application-limit",
@@ -112,11 +116,19 @@ public class IntakeService {
           "A candidate may hold at most two applications across the company and its affiliates this season,"
               + " and this candidate holds two already.");
     }
-    int slot = slots.contains(1) ? 2 : 1;
+    int slot = earlier.stream().anyMatch(a -> a.slot() == 1) ? 2 : 1;
+    // R2: considered in the order applied. The new application waits while the earlier one
+    // is open, or is closed as hired elsewhere if the earlier one ended in a hire.
+    UUID waitsFor =
+        earlier.stream()
+            .filter(a -> !a.concluded() || a.status() == ApplicationStatus.HIRED)
+            .map(StoredApplication::id)
+            .findFirst()
+            .orElse(null);
     UUID applicationId = UUID.randomUUID();
     String token = CandidateTokens.newToken();
     applications.insertApplication(
-        applicationId, candidateId, slot, request, cohortFit, CandidateTokens.hash(token));
+        applicationId, candidateId, slot, request, cohortFit, CandidateTokens.hash(token), waitsFor);
 
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("positionId", request.positionId());
@@ -125,6 +137,9 @@ public class IntakeService {
     details.put("cohortFit", cohortFit);
     Availability availability = request.availability();
     details.put("availabilityStated", availability != null);
+    if (waitsFor != null) {
+      details.put("waitsFor", waitsFor.toString());
+    }
     audit.record(applicationId, "candidate", "SUBMITTED", details);
     return new Submission(applications.find(applicationId).orElseThrow(), true, token);
   }

@@ -36,6 +36,7 @@ public class ProcessStarter {
 
   private final CamundaClient client;
   private final ApplicationRepository applications;
+  private final TurnOrder turnOrder;
   private final Duration claimFor;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("process-starter").daemon().factory());
@@ -44,9 +45,11 @@ public class ProcessStarter {
   ProcessStarter(
       CamundaClient client,
       ApplicationRepository applications,
+      TurnOrder turnOrder,
       @Value("${hiring.process-start.claim-for:PT1M}") Duration claimFor) {
     this.client = client;
     this.applications = applications;
+    this.turnOrder = turnOrder;
     this.claimFor = claimFor;
   }
 
@@ -97,7 +100,13 @@ public class ProcessStarter {
         .newCreateInstanceCommand()
         .bpmnProcessId(PROCESS_ID)
         .latestVersion()
-        .variables(Map.of("applicationId", application.id().toString(), "positionId", application.positionId()))
+        .variables(
+            Map.of(
+                "applicationId", application.id().toString(),
+                "positionId", application.positionId(),
+                "availabilityStated", application.availabilityStated(),
+                "waitsForTurn", application.waitsFor() != null,
+                "interviewCount", application.interviewCount()))
         .send();
   }
 
@@ -110,6 +119,9 @@ public class ProcessStarter {
             started.application().id(),
             event.getProcessInstanceKey());
         client.newCancelInstanceCommand(event.getProcessInstanceKey()).send();
+      } else if (started.application().waitsFor() != null) {
+        // The application it waits for may have concluded before this instance existed.
+        turnOrder.tellIfDecided(started.application().id());
       }
     } catch (RuntimeException e) {
       log.warn(

@@ -17,4 +17,12 @@ public record StoredApplication(
     Long processInstanceKey,
     String candidateTokenHash,
     Instant submittedAt,
-    Instant closedAt) {}
+    Instant closedAt,
+    UUID waitsFor,
+    LocalDate startDate,
+    LocalDate endDate) {
+
+  public boolean concluded() {
+    return closedAt != null;
+  }
+}

@@ -34,6 +34,20 @@ public final class CohortCalendar {
         .toList();
   }
 
+  /**
+   * The cohort start dates that lie inside the availability (R5: an offer names one of
+   * them; the candidate confirms one of them), in date order.
+   */
+  public static List<LocalDate> startDatesWithin(Availability availability, List<LocalDate> cohortStarts) {
+    if (availability == null) {
+      return List.of();
+    }
+    return cohortStarts.stream()
+        .sorted()
+        .filter(start -> !start.isBefore(availability.start()) && !start.isAfter(availability.end()))
+        .toList();
+  }
+
   /** The earliest cohort the availability covers, if any. */
   public static Optional<LocalDate> firstFittingCohort(
       Availability availability, List<LocalDate> cohortStarts, int weeks) {

@@ -37,6 +37,16 @@ public class PositionRepository {
         > 0;
   }
 
+  /** Marks the position filled once its hires reach the headcount; true if it is filled. */
+  public boolean fillIfHeadcountReached(String positionId, int hires) {
+    jdbc.sql("update position set status = 'FILLED' where id = :id and status = 'OPEN' and headcount <= :hires")
+        .param("id", positionId)
+        .param("hires", hires)
+        .update();
+    return jdbc.sql("select status from position where id = :id").param("id", positionId).query(String.class).single()
+        .equals("FILLED");
+  }
+
   void insert(NewPosition position) {
     jdbc.sql(
             """

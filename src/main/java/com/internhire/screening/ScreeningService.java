@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.internhire.application.ApplicationRepository;
 import com.internhire.application.ScreeningFacts;
+import com.internhire.application.StoredApplication;
+import com.internhire.position.Availability;
+import com.internhire.position.CohortOptions;
+import com.internhire.position.Position;
+import com.internhire.position.PositionRepository;
 import com.internhire.audit.AuditTrail;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
@@ -33,6 +38,7 @@ class ScreeningService {
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final Duration reviewDueAfter;
+  private final PositionRepository positions;
 
   ScreeningService(
       CamundaClient client,
@@ -40,6 +46,7 @@ class ScreeningService {
       AuditTrail audit,
       TransactionTemplate tx,
       ObjectMapper json,
+      PositionRepository positions,
       @Value("${hiring.review.due-after:P5D}") Duration reviewDueAfter) {
     this.client = client;
     this.applications = applications;
@@ -47,16 +54,18 @@ class ScreeningService {
     this.tx = tx;
     this.json = json;
     this.reviewDueAfter = reviewDueAfter;
+    this.positions = positions;
   }
 
   /** Screened application: the decision's result and when its review falls due (R3). */
-  record Screened(ScreeningResult result, Instant reviewDueAt) {}
+  record Screened(ScreeningResult result, Instant reviewDueAt, List<Map<String, String>> cohortOptions) {}
 
   Screened screen(UUID applicationId, String decisionId) {
     var earlier = applications.screeningOutcome(applicationId);
     if (earlier.isPresent()) {
       // A repeated job: the decision was taken and recorded once already (R12).
-      return new Screened(storedResult(applicationId, earlier.get()), earlier.get().reviewDueAt());
+      return new Screened(
+          storedResult(applicationId, earlier.get()), earlier.get().reviewDueAt(), cohortOptions(applicationId));
     }
     ScreeningFacts facts = applications.screeningFacts(applicationId);
     Map<String, Object> inputs = facts.asDecisionInputs();
@@ -81,7 +90,21 @@ class ScreeningService {
                 details(response, inputs, result, dueAt));
           }
         });
-    return new Screened(result, dueAt);
+    return new Screened(result, dueAt, cohortOptions(applicationId));
+  }
+
+  /**
+   * The cohort start dates inside the candidate's availability, as options for the hiring
+   * decision form ({@code valuesKey: cohortOptions}); dates only, no personal data.
+   */
+  private List<Map<String, String>> cohortOptions(UUID applicationId) {
+    StoredApplication application = applications.find(applicationId).orElseThrow();
+    if (application.availabilityStart() == null) {
+      return List.of();
+    }
+    Position position = positions.findById(application.positionId()).orElseThrow();
+    Availability availability = new Availability(application.availabilityStart(), application.availabilityEnd());
+    return CohortOptions.of(availability, position);
   }
 
   private ScreeningResult storedResult(UUID applicationId, ApplicationRepository.ScreeningOutcome outcome) {

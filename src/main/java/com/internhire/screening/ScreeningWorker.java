@@ -41,6 +41,9 @@ public class ScreeningWorker {
     }
     String decisionId = job.getCustomHeaders().getOrDefault("decisionId", "screening");
     ScreeningService.Screened screened = screening.screen(id, decisionId);
-    return Map.of("screening", screened.result(), "reviewDueAt", screened.reviewDueAt().toString());
+    return Map.of(
+        "screening", screened.result(),
+        "reviewDueAt", screened.reviewDueAt().toString(),
+        "cohortOptions", screened.cohortOptions());
   }
 }

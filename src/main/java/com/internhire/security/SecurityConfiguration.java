@@ -46,6 +46,15 @@ class SecurityConfiguration {
                 auth.requestMatchers(HttpMethod.POST, "/api/applications").permitAll()
                     // candidates authenticate with their token, checked per application
                     .requestMatchers("/api/applications/*").permitAll()
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/applications/*/availability",
+                        "/api/applications/*/offer-response",
+                        "/api/applications/*/start-date",
+                        "/api/applications/*/withdraw")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/applications/*/history")
+                    .hasAnyRole(Roles.AUDITOR, Roles.RECRUITER, Roles.RECRUITING_LEAD)
                     .requestMatchers(HttpMethod.GET, "/api/positions", "/api/positions/*").permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/positions").hasRole(Roles.PROCESS_OWNER)
                     .requestMatchers(HttpMethod.GET, "/api/tasks", "/api/tasks/**").hasAnyRole(STAFF)

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
@@ -42,8 +43,13 @@ public class TaskForms {
     return Optional.ofNullable(forms.get(formId));
   }
 
-  /** Validated answers, ready to become the task's completion variables. */
-  Map<String, Object> validate(String formId, Map<String, Object> answers) {
+  /**
+   * Validated answers, ready to become the task's completion variables. Options of a select
+   * bound to process data ({@code valuesKey}) come from {@code dynamicOptions}; a field left
+   * out that declares a {@code defaultValue} takes it, as the form would submit it.
+   */
+  Map<String, Object> validate(
+      String formId, Map<String, Object> answers, Function<String, List<String>> dynamicOptions) {
     JsonNode form = form(formId).orElseThrow(() -> new IllegalStateException("Unknown form " + formId));
     Map<String, JsonNode> fields = new LinkedHashMap<>();
     collectFields(form.path("components"), fields);
@@ -54,7 +60,7 @@ public class TaskForms {
     Map<String, Object> accepted = new LinkedHashMap<>();
     fields.forEach(
         (key, field) -> {
-          Object value = answers.get(key);
+          Object value = answers.containsKey(key) ? answers.get(key) : defaultValue(field);
           boolean conditional = field.has("conditional");
           if (value == null || (value instanceof String s && s.isBlank())) {
             if (field.path("validate").path("required").asBoolean(false) && !conditional) {
@@ -62,7 +68,7 @@ public class TaskForms {
             }
             return;
           }
-          check(key, field, value).ifPresentOrElse(
+          check(key, field, value, dynamicOptions).ifPresentOrElse(
               message -> errors.add(new ApiProblem.FieldError(key, message)), () -> accepted.put(key, value));
         });
     if (!errors.isEmpty()) {
@@ -89,17 +95,25 @@ public class TaskForms {
     }
   }
 
-  private static Optional<String> check(String key, JsonNode field, Object value) {
+  private static Object defaultValue(JsonNode field) {
+    JsonNode value = field.get("defaultValue");
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    return value.isBoolean() ? value.asBoolean() : value.isNumber() ? value.numberValue() : value.asText();
+  }
+
+  private static Optional<String> check(
+      String key, JsonNode field, Object value, Function<String, List<String>> dynamicOptions) {
     String type = field.path("type").asText();
     JsonNode validate = field.path("validate");
     switch (type) {
       case "radio", "select" -> {
-        for (JsonNode option : field.path("values")) {
-          if (option.path("value").asText().equals(String.valueOf(value)) && value instanceof String) {
-            return Optional.empty();
-          }
-        }
-        return Optional.of("must be one of " + values(field));
+        List<String> allowed =
+            field.has("valuesKey") ? dynamicOptions.apply(field.path("valuesKey").asText()) : values(field);
+        return value instanceof String text && allowed.contains(text)
+            ? Optional.empty()
+            : Optional.of("must be one of " + allowed);
       }
       case "checkbox" -> {
         return value instanceof Boolean ? Optional.empty() : Optional.of("must be true or false");

@@ -1,6 +1,12 @@
 package com.internhire.tasks;
 
+import com.internhire.application.ApplicationRepository;
+import com.internhire.application.StoredApplication;
 import com.internhire.audit.AuditTrail;
+import com.internhire.position.Availability;
+import com.internhire.position.CohortOptions;
+import com.internhire.position.Position;
+import com.internhire.position.PositionRepository;
 import com.internhire.security.Roles;
 import com.internhire.security.SecurityProperties;
 import com.internhire.web.ApiProblem;
@@ -29,6 +35,8 @@ class TaskService {
   private final TransactionTemplate tx;
   private final SecurityProperties security;
   private final Duration completionTimeout;
+  private final ApplicationRepository applications;
+  private final PositionRepository positions;
 
   TaskService(
       InboxRepository inbox,
@@ -37,6 +45,8 @@ class TaskService {
       AuditTrail audit,
       TransactionTemplate tx,
       SecurityProperties security,
+      ApplicationRepository applications,
+      PositionRepository positions,
       @Value("${hiring.tasks.completion-timeout:PT10S}") Duration completionTimeout) {
     this.inbox = inbox;
     this.forms = forms;
@@ -45,6 +55,8 @@ class TaskService {
     this.tx = tx;
     this.security = security;
     this.completionTimeout = completionTimeout;
+    this.applications = applications;
+    this.positions = positions;
   }
 
   /** The task groups a person works in, from their roles. */
@@ -86,7 +98,9 @@ class TaskService {
           HttpStatus.CONFLICT, "task-not-open", "Task not open", "This task is " + task.state().toLowerCase() + ".");
     }
     Map<String, Object> variables =
-        task.formId() == null ? Map.copyOf(answers) : forms.validate(task.formId(), answers);
+        task.formId() == null
+            ? Map.copyOf(answers)
+            : forms.validate(task.formId(), answers, key -> dynamicOptions(task.applicationId(), key));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("task", task.elementId());
     details.put("taskName", task.name());
@@ -128,6 +142,22 @@ class TaskService {
           "Task not completed",
           "The engine did not complete this task; it may have been closed meanwhile. Reload the inbox.");
     }
+  }
+
+  /** Options a form takes from process data, derived here from the same source (R5). */
+  private List<String> dynamicOptions(java.util.UUID applicationId, String valuesKey) {
+    if (!CohortOptions.VALUES_KEY.equals(valuesKey)) {
+      return List.of();
+    }
+    StoredApplication application = applications.find(applicationId).orElseThrow();
+    if (application.availabilityStart() == null) {
+      return List.of();
+    }
+    Position position = positions.findById(application.positionId()).orElseThrow();
+    return CohortOptions.of(new Availability(application.availabilityStart(), application.availabilityEnd()), position)
+        .stream()
+        .map(option -> option.get("value"))
+        .toList();
   }
 
   /** Waits until the task's completing listener has closed it in the read model. */

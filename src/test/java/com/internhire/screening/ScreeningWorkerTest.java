@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import com.internhire.application.ApplicationRepository;
 import com.internhire.audit.AuditTrail;
+import com.internhire.position.PositionRepository;
 import com.internhire.support.TestData;
 import com.internhire.support.WorkerSliceTest;
 import io.camunda.client.CamundaClient;
@@ -32,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 @WorkerSliceTest
-@Import({ScreeningWorker.class, ScreeningService.class, ApplicationRepository.class, AuditTrail.class})
+@Import({ScreeningWorker.class, ScreeningService.class, ApplicationRepository.class, PositionRepository.class, AuditTrail.class})
 class ScreeningWorkerTest {
 
   private static final String RESULT =
@@ -73,7 +74,13 @@ class ScreeningWorkerTest {
 
     Map<String, Object> variables = worker.screen(screeningJob(100L), id.toString());
 
-    assertThat(variables).containsOnlyKeys("screening", "reviewDueAt");
+    assertThat(variables).containsOnlyKeys("screening", "reviewDueAt", "cohortOptions");
+    @SuppressWarnings("unchecked")
+    List<Object> options = (List<Object>) variables.get("cohortOptions");
+    assertThat(options)
+        .hasSize(5)
+        .startsWith(Map.of("label", "11 May 2026 to 3 Aug 2026", "value", "2026-05-11"))
+        .endsWith(Map.of("label", "22 Jun 2026 to 14 Sep 2026 (beyond stated availability)", "value", "2026-06-22"));
     assertThat((ScreeningResult) variables.get("screening"))
         .isEqualTo(new ScreeningResult(true, "Meets all minimum qualifications", 85, "ADVANCE", 90));
     var row = audit.history(id).getFirst();

@@ -1,0 +1,195 @@
+package com.internhire.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import com.internhire.process.DeadlineVariables;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the queued messages of an application, each exactly once: the row is locked while
+ * its message goes out and marked sent in the same transaction, so a retried job, a job
+ * delivered twice or two workers at once send it once. If the mail server is down the
+ * caller's job fails and is retried with the backoff its model declares.
+ *
+ * <p>Templates are {@code mail/<template>.txt}: a {@code Subject:} line, a blank line, the
+ * body; {@code {{name}}} placeholders are filled from the application.
+ */
+@Component
+public class Mailer {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final MailTransport transport;
+  private final String from;
+  private final String recruitingLeads;
+  private final Session session = Session.getInstance(new Properties());
+  private final Map<String, Template> templates = new ConcurrentHashMap<>();
+
+  Mailer(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      MailTransport transport,
+      @Value("${hiring.mail.from}") String from,
+      @Value("${hiring.mail.recruiting-leads}") String recruitingLeads) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.transport = transport;
+    this.from = from;
+    this.recruitingLeads = recruitingLeads;
+  }
+
+  /** Sends every queued, unsent message of the application. */
+  public void sendPending(UUID applicationId) {
+    List<Long> pending =
+        jdbc.sql("select id from candidate_message where application_id = :id and sent_at is null order by id")
+            .param("id", applicationId)
+            .query(Long.class)
+            .list();
+    for (Long id : pending) {
+      tx.executeWithoutResult(status -> sendOne(id));
+    }
+  }
+
+  private void sendOne(long messageId) {
+    var queued =
+        jdbc.sql(
+                """
+                select m.application_id, m.template, m.recipient, m.event_key
+                  from candidate_message m where m.id = :id and m.sent_at is null for update
+                """)
+            .param("id", messageId)
+            .query((rs, n) -> new Queued(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
+            .optional();
+    if (queued.isEmpty()) {
+      return; // sent meanwhile
+    }
+    Queued message = queued.get();
+    Map<String, String> model = model(message.applicationId());
+    String to =
+        CandidateMessages.Recipient.valueOf(message.recipient()) == CandidateMessages.Recipient.CANDIDATE
+            ? model.get("email")
+            : recruitingLeads;
+    if (to == null || to.isBlank()) {
+      // The candidate's personal data was erased: nobody to write to.
+      markSent(messageId);
+      return;
+    }
+    Template template = templates.computeIfAbsent(message.template(), Mailer::load);
+    try {
+      MimeMessage mime = new MimeMessage(session);
+      mime.setFrom(new InternetAddress(from));
+      mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
+      mime.setSubject(fill(template.subject(), model), StandardCharsets.UTF_8.name());
+      mime.setText(fill(template.body(), model), StandardCharsets.UTF_8.name());
+      mime.setHeader("X-Hiring-Event", message.eventKey());
+      mime.setHeader("X-Hiring-Template", message.template());
+      mime.setSentDate(new java.util.Date());
+      transport.send(mime);
+    } catch (MessagingException e) {
+      throw new IllegalStateException("Sending '" + message.template() + "' mail failed: " + e.getMessage(), e);
+    }
+    markSent(messageId);
+  }
+
+  private void markSent(long messageId) {
+    jdbc.sql("update candidate_message set sent_at = :now where id = :id")
+        .param("id", messageId)
+        .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+        .update();
+  }
+
+  private Map<String, String> model(UUID applicationId) {
+    Map<String, String> model = new HashMap<>();
+    jdbc.sql(
+            """
+            select a.id, a.start_date, a.end_date, c.name, c.email, p.title
+              from application a join candidate c on c.id = a.candidate_id join position p on p.id = a.position_id
+             where a.id = :id
+            """)
+        .param("id", applicationId)
+        .query(
+            rs -> {
+              model.put("applicationId", rs.getString("id"));
+              model.put("name", rs.getString("name"));
+              model.put("email", rs.getString("email"));
+              model.put("positionTitle", rs.getString("title"));
+              model.put("startDate", date(rs.getObject("start_date", LocalDate.class)));
+              model.put("endDate", date(rs.getObject("end_date", LocalDate.class)));
+            });
+    jdbc.sql("select name, due_at from application_deadline where application_id = :id")
+        .param("id", applicationId)
+        .query(
+            rs -> {
+              String key = DeadlineVariables.of(rs.getString("name"));
+              model.put(key, DATE_TIME.format(rs.getObject("due_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)));
+            });
+    jdbc.sql(
+            "select start_date from cohort_seat where application_id = :id and state in ('HELD', 'TAKEN')")
+        .param("id", applicationId)
+        .query(rs -> {
+          model.putIfAbsent("offerStartDate", date(rs.getObject(1, LocalDate.class)));
+        });
+    return model;
+  }
+
+  private static String date(LocalDate date) {
+    return date == null ? "" : DATE.format(date);
+  }
+
+  private static String fill(String text, Map<String, String> model) {
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      matcher.appendReplacement(out, Matcher.quoteReplacement(model.getOrDefault(matcher.group(1), "")));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  private static Template load(String name) {
+    ClassPathResource resource = new ClassPathResource("mail/" + name + ".txt");
+    try (InputStream in = resource.getInputStream()) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+      if (!text.startsWith("Subject: ") || !text.contains("\n\n")) {
+        throw new IllegalStateException("Mail template " + name + " must start with 'Subject: ' and a blank line");
+      }
+      int split = text.indexOf("\n\n");
+      return new Template(text.substring("Subject: ".length(), text.indexOf('\n')).trim(), text.substring(split + 2));
+    } catch (IOException e) {
+      throw new UncheckedIOException("No mail template mail/" + name + ".txt", e);
+    }
+  }
+
+  private record Queued(UUID applicationId, String template, String recipient, String eventKey) {}
+
+  private record Template(String subject, String body) {}
+}

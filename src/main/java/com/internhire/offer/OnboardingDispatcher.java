@@ -1,0 +1,59 @@
+package com.internhire.offer;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Delivers confirmed hires to the onboarding system: each hand-over is POSTed as JSON to
+ * {@code hiring.onboarding.webhook-url} until it is accepted (at least once; the payload's
+ * {@code applicationId} lets the receiver ignore a repeat). Without a webhook the hand-overs
+ * wait in {@code onboarding_handover} for the onboarding system to read.
+ */
+@Component
+class OnboardingDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(OnboardingDispatcher.class);
+
+  private final JdbcClient jdbc;
+  private final String webhook;
+  private final RestClient http = RestClient.create();
+
+  OnboardingDispatcher(JdbcClient jdbc, @Value("${hiring.onboarding.webhook-url:}") String webhook) {
+    this.jdbc = jdbc;
+    this.webhook = webhook;
+  }
+
+  @Scheduled(fixedDelayString = "${hiring.onboarding.dispatch-interval:PT10S}")
+  void dispatch() {
+    if (webhook == null || webhook.isBlank()) {
+      return;
+    }
+    jdbc.sql("select application_id, payload from onboarding_handover where delivered_at is null order by created_at limit 100")
+        .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2)))
+        .list()
+        .forEach(this::deliver);
+  }
+
+  private void deliver(Pending pending) {
+    try {
+      http.post().uri(webhook).contentType(MediaType.APPLICATION_JSON).body(pending.payload()).retrieve().toBodilessEntity();
+      jdbc.sql("update onboarding_handover set delivered_at = :now where application_id = :id")
+          .param("id", pending.applicationId())
+          .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+          .update();
+    } catch (RuntimeException e) {
+      log.warn("Onboarding hand-over of {} not delivered yet: {}", pending.applicationId(), e.getMessage());
+    }
+  }
+
+  private record Pending(UUID applicationId, String payload) {}
+}
