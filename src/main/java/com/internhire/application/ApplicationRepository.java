@@ -269,6 +269,24 @@ public class ApplicationRepository {
         == 1;
   }
 
+  /** Records the process version an application's instance runs on. */
+  public void recordProcessDefinition(UUID id, long processInstanceKey, long processDefinitionKey) {
+    jdbc.sql(
+            "update application set process_definition_key = :definition where id = :id and process_instance_key = :key")
+        .param("id", id)
+        .param("key", processInstanceKey)
+        .param("definition", processDefinitionKey)
+        .update();
+  }
+
+  /** Open applications whose instance runs on this process version. */
+  public List<StoredApplication> openOnDefinition(long processDefinitionKey) {
+    return jdbc.sql("select " + COLUMNS + " from application where process_definition_key = :key and closed_at is null order by submitted_at")
+        .param("key", processDefinitionKey)
+        .query(ApplicationRepository::map)
+        .list();
+  }
+
   List<PendingStart> pendingStarts(int limit) {
     return jdbc.sql(
             """

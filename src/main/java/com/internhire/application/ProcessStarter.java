@@ -119,7 +119,11 @@ public class ProcessStarter {
             started.application().id(),
             event.getProcessInstanceKey());
         client.newCancelInstanceCommand(event.getProcessInstanceKey()).send();
-      } else if (started.application().waitsFor() != null) {
+        return;
+      }
+      applications.recordProcessDefinition(
+          started.application().id(), event.getProcessInstanceKey(), event.getProcessDefinitionKey());
+      if (started.application().waitsFor() != null) {
         // The application it waits for may have concluded before this instance existed.
         turnOrder.tellIfDecided(started.application().id());
       }

@@ -7,6 +7,7 @@ import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ class ModelDeclaredBackoff {
 
   @Bean
   JobExceptionHandlingStrategy jobExceptionHandlingStrategy(
-      CommandExceptionHandlingStrategy commands, MetricsRecorder metrics) {
+      CommandExceptionHandlingStrategy commands, MetricsRecorder metrics, MeterRegistry registry) {
     DefaultJobExceptionHandlingStrategy delegate = new DefaultJobExceptionHandlingStrategy(commands, metrics);
     return (exception, context) -> {
       if (exception instanceof JobError || exception instanceof BpmnError) {
@@ -38,6 +39,10 @@ class ModelDeclaredBackoff {
       ActivatedJob job = context.job();
       Duration backoff = backoffOf(job);
       int retries = Math.max(0, job.getRetries() - 1);
+      if (retries == 0) {
+        // The engine raises an incident when a job fails with no retries left.
+        registry.counter("hiring.jobs.incidents", "type", job.getType()).increment();
+      }
       Throwable cause = rootCause(exception);
       String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
       log.warn("Job {} ({}) failed, {} retries left, next in {}: {}", job.getKey(), job.getType(), retries, backoff, message, cause);

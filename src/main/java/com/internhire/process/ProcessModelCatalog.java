@@ -24,7 +24,7 @@ public class ProcessModelCatalog {
 
   public static final String MODELS = "classpath*:bpmn/*.bpmn";
 
-  private final Map<String, UserTaskInfo> userTasks = new HashMap<>();
+  private final Map<String, UserTaskInfo> userTasks = new java.util.concurrent.ConcurrentHashMap<>();
 
   ProcessModelCatalog() throws IOException {
     for (Resource resource : new PathMatchingResourcePatternResolver().getResources(MODELS)) {
@@ -36,7 +36,15 @@ public class ProcessModelCatalog {
     }
   }
 
-  private void read(BpmnModelInstance model) {
+  /** Keeps up with a model deployed while the service runs. */
+  @org.springframework.context.event.EventListener
+  void on(ModelRedeployed redeployed) {
+    if (redeployed.fileName().endsWith(".bpmn")) {
+      read(Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(redeployed.content())));
+    }
+  }
+
+  private synchronized void read(BpmnModelInstance model) {
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       Process process = (Process) findProcess(task);
       ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);

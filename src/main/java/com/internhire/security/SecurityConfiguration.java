@@ -57,9 +57,13 @@ class SecurityConfiguration {
                     .hasAnyRole(Roles.AUDITOR, Roles.RECRUITER, Roles.RECRUITING_LEAD)
                     .requestMatchers(HttpMethod.GET, "/api/positions", "/api/positions/*").permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/positions").hasRole(Roles.PROCESS_OWNER)
+                    .requestMatchers(HttpMethod.POST, "/api/process-migrations").hasRole(Roles.PROCESS_OWNER)
                     .requestMatchers(HttpMethod.GET, "/api/tasks", "/api/tasks/**").hasAnyRole(STAFF)
                     .requestMatchers(HttpMethod.POST, "/api/tasks/**").hasAnyRole(TASK_WORKERS)
-                    .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                    // Aggregates only, no personal data: scraped by Prometheus. In production expose
+                    // the actuator on an internal port (management.server.port).
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
+                    .permitAll()
                     .requestMatchers("/actuator/**").hasRole(Roles.PROCESS_OWNER)
                     .anyRequest().denyAll())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

@@ -28,14 +28,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskForms {
 
-  private final Map<String, JsonNode> forms = new HashMap<>();
+  private final Map<String, JsonNode> forms = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ObjectMapper json;
 
   TaskForms(ObjectMapper json) throws IOException {
+    this.json = json;
     for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
       try (InputStream in = resource.getInputStream()) {
         JsonNode form = json.readTree(in);
         forms.put(form.path("id").asText(), form);
       }
+    }
+  }
+
+  /** Keeps up with a form deployed while the service runs. */
+  @org.springframework.context.event.EventListener
+  void on(com.internhire.process.ModelRedeployed redeployed) throws IOException {
+    if (redeployed.fileName().endsWith(".form")) {
+      JsonNode form = json.readTree(redeployed.content());
+      forms.put(form.path("id").asText(), form);
     }
   }
 

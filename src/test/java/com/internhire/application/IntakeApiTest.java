@@ -123,6 +123,20 @@ class IntakeApiTest extends ServiceTest {
   }
 
   @Test
+  void aFilledPositionTakesNoMoreApplications() {
+    String position = openPosition();
+    jdbc.sql("update position set status = 'FILLED' where id = :id").param("id", position).update();
+
+    Counts before = counts();
+    Api.Response refused = api().post("/api/applications", strong(freshEmail(), position));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertProblem(refused, "/problems/position-filled");
+    assertThat(counts()).isEqualTo(before);
+    assertThat(api().get("/api/positions").body().findValuesAsText("id")).doesNotContain(position);
+  }
+
+  @Test
   void anUnknownPositionIsNotFound() {
     assertRefused(with(strong(freshEmail()), "positionId", "no-such-position"), 404, "/problems/position-not-found", "positionId");
   }

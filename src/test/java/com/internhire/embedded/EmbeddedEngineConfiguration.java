@@ -40,6 +40,17 @@ public class EmbeddedEngineConfiguration {
     return engine;
   }
 
+  /** Saving a model in bpmn/ or forms/ deploys it (hiring.embedded-engine.live-redeploy). */
+  @Bean(destroyMethod = "close")
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+      name = "hiring.embedded-engine.live-redeploy",
+      havingValue = "true",
+      matchIfMissing = true)
+  ModelFileWatcher modelFileWatcher(
+      CamundaClient client, org.springframework.context.ApplicationEventPublisher events) throws java.io.IOException {
+    return new ModelFileWatcher(client, events, java.util.List.of(java.nio.file.Path.of("bpmn"), java.nio.file.Path.of("forms")));
+  }
+
   /** Camunda user tasks are completed by an engine command (the client's is REST-only). */
   @Bean
   @Primary

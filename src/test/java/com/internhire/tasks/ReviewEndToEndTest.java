@@ -25,7 +25,7 @@ class ReviewEndToEndTest extends ServiceTest {
   @Autowired JdbcClient jdbc;
 
   @Test
-  void advancedApplicationEndsReadyForInterviews() {
+  void anAdvancedApplicationGoesToInterviews() {
     String id = submit();
     JsonNode task = reviewTaskFor(id);
     assertThat(task.path("name").asText()).isEqualTo("Review application");
@@ -40,9 +40,15 @@ class ReviewEndToEndTest extends ServiceTest {
             Map.of("decision", "ADVANCE", "notes", "Strong SQL and a data internship."));
     assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
 
-    Eventually.until("application advanced", () -> statusOf(id), "ADVANCED"::equals);
-    assertThat(endEventOf(id)).contains("EndEvent_ReadyForInterviews");
+    Eventually.until("application advanced", () -> statusOf(id), "INTERVIEWING"::equals);
     assertThat(api().as("recruiter").get("/api/tasks").body().findValuesAsText("applicationId")).doesNotContain(id);
+    Eventually.until(
+        "two interview tasks",
+        () -> StreamSupport.stream(api().as("interviewer").get("/api/tasks").body().spliterator(), false)
+            .filter(t -> t.path("applicationId").asText().equals(id))
+            .map(t -> t.path("formId").asText())
+            .toList(),
+        forms -> forms.size() == 2 && forms.stream().allMatch("interview-scorecard"::equals));
 
     var actions = jdbc.sql("select action from audit_event where application_id = cast(:id as uuid) order by id")
         .param("id", id).query(String.class).list();
@@ -116,7 +122,7 @@ class ReviewEndToEndTest extends ServiceTest {
         .isEqualTo(204);
     Api.Response again = api().as("recruiter").post("/api/tasks/" + taskId + "/complete", Map.of("decision", "REJECT"));
     assertThat(again.status()).isEqualTo(409);
-    Eventually.until("application advanced", () -> statusOf(id), "ADVANCED"::equals);
+    Eventually.until("application advanced", () -> statusOf(id), "INTERVIEWING"::equals);
   }
 
   private String submit() {
