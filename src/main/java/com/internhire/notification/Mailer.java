@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import com.internhire.position.CohortCalendar;
 import com.internhire.process.DeadlineVariables;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -153,11 +154,19 @@ public class Mailer {
               model.put(key, DATE_TIME.format(rs.getObject("due_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)));
             });
     jdbc.sql(
-            "select start_date from cohort_seat where application_id = :id and state in ('HELD', 'TAKEN')")
+            """
+            select s.start_date, p.weeks from cohort_seat s join position p on p.id = s.position_id
+             where s.application_id = :id and s.state in ('HELD', 'TAKEN')
+            """)
         .param("id", applicationId)
-        .query(rs -> {
-          model.putIfAbsent("offerStartDate", date(rs.getObject(1, LocalDate.class)));
-        });
+        .query(
+            rs -> {
+              LocalDate start = rs.getObject(1, LocalDate.class);
+              int weeks = rs.getInt(2);
+              model.put("offerStartDate", date(start));
+              model.put("offerEndDate", date(CohortCalendar.endDate(start, weeks)));
+              model.put("weeks", String.valueOf(weeks));
+            });
     return model;
   }
 

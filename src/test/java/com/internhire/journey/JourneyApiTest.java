@@ -59,6 +59,9 @@ class JourneyApiTest extends ServiceTest {
     Eventually.until("the mail", () -> Mailbox.templatesAbout(id), t -> t.contains("start-date-confirmed"));
     assertThat(Mailbox.templatesAbout(id))
         .containsExactly("interview-invitation", "offer-made", "offer-accepted", "start-date-confirmed");
+    String offer = body(Mailbox.messagesAbout(id).get(1));
+    assertThat(offer).contains("11 May 2026", "3 August 2026 (12 weeks)");
+    assertThat(body(Mailbox.messagesAbout(id).get(3))).contains("starts on 18 May 2026 and ends on\n10 August 2026");
     assertThat(jdbc.sql("select count(*) from onboarding_handover where application_id = cast(:id as uuid)")
             .param("id", id).query(Integer.class).single())
         .isEqualTo(1);
@@ -171,6 +174,14 @@ class JourneyApiTest extends ServiceTest {
         ids -> !ids.contains(id));
     Eventually.until("the confirmation", () -> Mailbox.templatesAbout(id), t -> t.contains("withdrawal-confirmed"));
     assertThat(candidate.post("/api/applications/" + id + "/withdraw", Map.of()).status()).isEqualTo(409);
+  }
+
+  private static String body(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getContent().toString().replace("\r\n", "\n");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String openPosition() {
