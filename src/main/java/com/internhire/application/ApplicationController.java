@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/applications")
 class ApplicationController {
 
-  static final String TOKEN_HEADER = "X-Candidate-Token";
+  static final String TOKEN_HEADER = CandidateAccess.TOKEN_HEADER;
 
   private static final Duration SETTLE = Duration.ofSeconds(5);
 
@@ -35,13 +35,19 @@ class ApplicationController {
   private final ApplicationRepository applications;
   private final CandidateActions actions;
   private final AuditTrail audit;
+  private final CandidateAccess access;
 
   ApplicationController(
-      IntakeService intake, ApplicationRepository applications, CandidateActions actions, AuditTrail audit) {
+      IntakeService intake,
+      ApplicationRepository applications,
+      CandidateActions actions,
+      AuditTrail audit,
+      CandidateAccess access) {
     this.intake = intake;
     this.applications = applications;
     this.actions = actions;
     this.audit = audit;
+    this.access = access;
   }
 
   @PostMapping
@@ -122,9 +128,7 @@ class ApplicationController {
   record StartDate(@NotNull LocalDate startDate) {}
 
   private StoredApplication ownApplication(UUID id, String token) {
-    StoredApplication application = applications.find(id).orElseThrow(() -> ApiProblem.notFound("application", id));
-    authorise(application, token, null);
-    return application;
+    return access.requireOwn(id, token);
   }
 
   /**
@@ -150,18 +154,8 @@ class ApplicationController {
 
   /** A candidate sees only their own application (token); staff see all. */
   static void authorise(StoredApplication application, String token, Authentication authentication) {
-    if (Roles.isStaff(authentication)) {
-      return;
-    }
-    if (token == null || token.isBlank()) {
-      throw new ApiProblem(
-          HttpStatus.UNAUTHORIZED,
-          "candidate-token-required",
-          "Candidate token required",
-          "Send the candidateToken you received on submission in the " + TOKEN_HEADER + " header.");
-    }
-    if (!CandidateTokens.matches(token, application.candidateTokenHash())) {
-      throw ApiProblem.forbidden("This token does not belong to this application.");
+    if (!Roles.isStaff(authentication)) {
+      CandidateAccess.check(application, token);
     }
   }
 }

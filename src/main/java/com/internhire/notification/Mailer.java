@@ -132,7 +132,7 @@ public class Mailer {
     Map<String, String> model = new HashMap<>();
     jdbc.sql(
             """
-            select a.id, a.start_date, a.end_date, c.name, c.email, p.title
+            select a.id, a.start_date, a.end_date, c.name, c.email, c.erased_at, p.title
               from application a join candidate c on c.id = a.candidate_id join position p on p.id = a.position_id
              where a.id = :id
             """)
@@ -141,7 +141,8 @@ public class Mailer {
             rs -> {
               model.put("applicationId", rs.getString("id"));
               model.put("name", rs.getString("name"));
-              model.put("email", rs.getString("email"));
+              // An erased candidate (R8) has no address left to write to.
+              model.put("email", rs.getObject("erased_at") == null ? rs.getString("email") : null);
               model.put("positionTitle", rs.getString("title"));
               model.put("startDate", date(rs.getObject("start_date", LocalDate.class)));
               model.put("endDate", date(rs.getObject("end_date", LocalDate.class)));

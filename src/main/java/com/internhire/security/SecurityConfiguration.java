@@ -53,6 +53,7 @@ class SecurityConfiguration {
                         "/api/applications/*/start-date",
                         "/api/applications/*/withdraw")
                     .permitAll()
+                    .requestMatchers("/api/applications/*/personal-data").permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/applications/*/history")
                     .hasAnyRole(Roles.AUDITOR, Roles.RECRUITER, Roles.RECRUITING_LEAD)
                     .requestMatchers(HttpMethod.GET, "/api/positions", "/api/positions/*").permitAll()
