@@ -37,9 +37,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+  private final long maxBody;
+
+  ProblemDetailsAdvice(
+      @org.springframework.beans.factory.annotation.Value("${hiring.api.max-body-size:64KB}")
+          org.springframework.util.unit.DataSize maxBody) {
+    this.maxBody = maxBody.toBytes();
+  }
+
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof RequestLimits.BodyTooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestLimits.problem(maxBody));
+      }
+    }
     String detail;
     String field = null;
     Throwable cause = jacksonCause(ex);

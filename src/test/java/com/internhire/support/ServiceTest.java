@@ -2,6 +2,7 @@ package com.internhire.support;
 
 import com.internhire.HiringApplication;
 import com.internhire.embedded.EmbeddedEngineConfiguration;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = {HiringApplication.class, EmbeddedEngineConfiguration.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"embedded", "test"})
+@AutoConfigureObservability(tracing = false)
 public abstract class ServiceTest {
 
   @LocalServerPort protected int port;
