@@ -44,7 +44,7 @@ class ModelDeclaredBackoff {
         registry.counter("hiring.jobs.incidents", "type", job.getType()).increment();
       }
       Throwable cause = rootCause(exception);
-      String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+      String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
       log.warn("Job {} ({}) failed, {} retries left, next in {}: {}", job.getKey(), job.getType(), retries, backoff, message, cause);
       context
           .jobClient()
@@ -56,10 +56,13 @@ class ModelDeclaredBackoff {
     };
   }
 
+  /** The worker's own exception, unwrapped from the SDK's reflective-invocation wrappers. */
   private static Throwable rootCause(Throwable exception) {
     Throwable cause = exception;
-    // The SDK wraps a worker's exception in "Failed to invoke method"; report the worker's own.
-    while (cause.getCause() != null && cause.getCause() != cause) {
+    while (cause.getCause() != null
+        && (cause instanceof java.lang.reflect.InvocationTargetException
+            || (cause.getClass() == RuntimeException.class
+                && String.valueOf(cause.getMessage()).startsWith("Failed to invoke method")))) {
       cause = cause.getCause();
     }
     return cause;

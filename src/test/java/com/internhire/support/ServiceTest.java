@@ -2,6 +2,7 @@ package com.internhire.support;
 
 import com.internhire.HiringApplication;
 import com.internhire.embedded.EmbeddedEngineConfiguration;
+import com.internhire.notification.SwitchableMailbox;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * their own data (fresh e-mail addresses, positions) rather than assume an empty one.
  */
 @SpringBootTest(
-    classes = {HiringApplication.class, EmbeddedEngineConfiguration.class},
+    classes = {HiringApplication.class, EmbeddedEngineConfiguration.class, SwitchableMailbox.Config.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"embedded", "test"})
 @AutoConfigureObservability(tracing = false)
