@@ -279,6 +279,64 @@ public class ApplicationRepository {
         .update();
   }
 
+  /** Open applications that had a process instance (all lost when an in-memory engine restarts). */
+  public List<StoredApplication> openWithInstance() {
+    return jdbc.sql("select " + COLUMNS + " from application where process_instance_key is not null and closed_at is null order by submitted_at")
+        .query(ApplicationRepository::map)
+        .list();
+  }
+
+  /**
+   * Claims an application whose instance was lost for re-creation by marking the lost key
+   * (negated); false if another run claimed it. Returns the marker to replace later.
+   */
+  public Optional<Long> claimRecovery(UUID id, long lostKey) {
+    long marker = lostKey > 0 ? -lostKey : lostKey;
+    int claimed =
+        jdbc.sql("update application set process_instance_key = :marker where id = :id and process_instance_key = :lost")
+            .param("id", id)
+            .param("lost", lostKey)
+            .param("marker", marker)
+            .update();
+    return claimed == 1 ? Optional.of(marker) : Optional.empty();
+  }
+
+  /** Hands an application whose instance was lost back to the start outbox (from the beginning). */
+  public boolean releaseLostInstance(UUID id, long lostKey) {
+    return jdbc.sql(
+                """
+                update application set process_instance_key = null, process_start_claimed_until = null
+                 where id = :id and process_instance_key = :lost
+                """)
+            .param("id", id)
+            .param("lost", lostKey)
+            .update()
+        == 1;
+  }
+
+  /** Points the application at its re-created instance; false if someone else did already. */
+  public boolean replaceProcessInstance(UUID id, long lostKey, long newKey, long definitionKey) {
+    return jdbc.sql(
+                """
+                update application set process_instance_key = :newKey, process_definition_key = :definition
+                 where id = :id and process_instance_key = :lostKey
+                """)
+            .param("id", id)
+            .param("lostKey", lostKey)
+            .param("newKey", newKey)
+            .param("definition", definitionKey)
+            .update()
+        == 1;
+  }
+
+  /** Puts back the stage an application had when its instance was lost. */
+  public void restoreStatus(UUID id, ApplicationStatus status) {
+    jdbc.sql("update application set status = :status where id = :id and closed_at is null")
+        .param("id", id)
+        .param("status", status.name())
+        .update();
+  }
+
   /** Open applications whose instance runs on this process version. */
   public List<StoredApplication> openOnDefinition(long processDefinitionKey) {
     return jdbc.sql("select " + COLUMNS + " from application where process_definition_key = :key and closed_at is null order by submitted_at")

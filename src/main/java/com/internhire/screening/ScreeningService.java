@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the decision's exact version, its inputs and the rules that matched (R7).
  */
 @Service
-class ScreeningService {
+public class ScreeningService {
 
   private final CamundaClient client;
   private final ApplicationRepository applications;
@@ -105,6 +105,11 @@ class ScreeningService {
     Position position = positions.findById(application.positionId()).orElseThrow();
     Availability availability = new Availability(application.availabilityStart(), application.availabilityEnd());
     return CohortOptions.of(availability, position);
+  }
+
+  /** The screening result recorded for an application, if it was screened. */
+  public java.util.Optional<ScreeningResult> recorded(UUID applicationId) {
+    return applications.screeningOutcome(applicationId).map(outcome -> storedResult(applicationId, outcome));
   }
 
   private ScreeningResult storedResult(UUID applicationId, ApplicationRepository.ScreeningOutcome outcome) {

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * R3: a review past its due date is escalated to the recruiting leads (a mail, once) and
- * recorded; the review itself stays open with the recruiters.
+ * R3: a review past its due date is escalated to the recruiting leads (a mail, once per
+ * application, even if its instance is re-created) and recorded; the review itself stays
+ * open with the recruiters.
  */
 @Component
 public class ReviewEscalationWorker {
@@ -37,7 +38,7 @@ public class ReviewEscalationWorker {
         s -> {
           boolean first =
               messages.enqueue(
-                  id, "review-overdue", CandidateMessages.Recipient.RECRUITING_LEADS, id + ":review-overdue:" + job.getElementInstanceKey());
+                  id, "review-overdue", CandidateMessages.Recipient.RECRUITING_LEADS, id + ":review-overdue");
           if (first) {
             audit.record(id, "process:" + job.getBpmnProcessId(), "REVIEW_ESCALATED", Map.of("to", "recruiting-leads"));
           }

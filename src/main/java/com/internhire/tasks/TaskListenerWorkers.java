@@ -36,18 +36,21 @@ public class TaskListenerWorkers {
   private final ProcessModelCatalog models;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
+  private final TaskElementInstances elementInstances;
 
   TaskListenerWorkers(
       InboxRepository inbox,
       ApplicationRepository applications,
       ProcessModelCatalog models,
       TransactionTemplate tx,
-      ObjectMapper json) {
+      ObjectMapper json,
+      TaskElementInstances elementInstances) {
     this.inbox = inbox;
     this.applications = applications;
     this.models = models;
     this.tx = tx;
     this.json = json;
+    this.elementInstances = elementInstances;
   }
 
   @JobWorker(type = CREATED)
@@ -70,6 +73,7 @@ public class TaskListenerWorkers {
     tx.executeWithoutResult(
         s -> {
           inbox.open(task);
+          elementInstances.record(taskKey, job.getElementInstanceKey());
           if (stage != null) {
             applications.updateStatus(task.applicationId(), ApplicationStatus.valueOf(stage));
           }

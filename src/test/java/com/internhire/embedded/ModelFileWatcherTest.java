@@ -48,6 +48,7 @@ class ModelFileWatcherTest {
   void aSavedModelIsDeployedAndABrokenOneIsRefusedWhileTheOldVersionRuns() throws Exception {
     Files.writeString(folder.resolve("live-probe.bpmn"), probe("Task_One"));
     Eventually.until("version 1 deployed", () -> latestVersion(), v -> v == 1);
+    Eventually.until("the redeploy event", () -> published.size(), n -> n == 1);
     assertThat(published).extracting(ModelRedeployed::fileName).containsExactly("live-probe.bpmn");
 
     Files.writeString(folder.resolve("live-probe.bpmn"), "<bpmn:definitions xmlns:bpmn=\"broken");

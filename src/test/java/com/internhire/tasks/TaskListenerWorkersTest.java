@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @WorkerSliceTest
-@Import({TaskListenerWorkers.class, InboxRepository.class, ApplicationRepository.class, ProcessModelCatalog.class})
+@Import({TaskListenerWorkers.class, InboxRepository.class, ApplicationRepository.class, ProcessModelCatalog.class, TaskElementInstances.class})
 class TaskListenerWorkersTest {
 
   private static final AtomicLong KEYS = new AtomicLong(2251799813685000L);
