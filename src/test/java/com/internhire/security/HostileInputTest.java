@@ -144,6 +144,28 @@ class HostileInputTest extends ServiceTest {
     assertThat(failures).isEmpty();
   }
 
+  @Test
+  void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+    // A valid submission padded with whitespace past 64 KB: well-formed, but too large.
+    String padded = JSON.writeValueAsString(strong(freshEmail())).replaceFirst("\\{", "{" + " ".repeat(70_000));
+    long before = rows();
+
+    Api.Response declared = api().post("/api/applications", padded);
+    HttpResponse<String> streamed =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/applications"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(padded.getBytes())))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(declared.status()).isEqualTo(413);
+    assertThat(declared.body().path("type").asText()).isEqualTo("/problems/body-too-large");
+    assertThat(streamed.statusCode()).as("chunked, no declared length").isEqualTo(413);
+    assertThat(rows()).isEqualTo(before);
+  }
+
   private static void check(List<String> failures, String what, Api.Response response) {
     int status = response.status();
     if (status < 400 || status >= 500) {
