@@ -2,14 +2,18 @@ package com.internhire.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.internhire.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,19 +31,29 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 
 @Configuration
 class SecurityConfiguration {
 
   private static final String[] STAFF = Roles.STAFF.toArray(String[]::new);
   private static final String[] TASK_WORKERS = Roles.TASK_WORKERS.toArray(String[]::new);
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   @Bean
   SecurityFilterChain api(
       HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties)
       throws Exception {
     http.securityMatcher("/api/**", "/actuator/**", "/error")
-        .csrf(csrf -> csrf.disable())
+        // The web pages (com.internhire.ui) call this API with their sign-in session: the API
+        // reads that session (never creates one) and wants the CSRF token on unsafe requests
+        // that a session cookie authenticates. HTTP Basic and bearer calls are unchanged.
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionAuthenticatedWrite))
+        .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
+            new RequestAttributeSecurityContextRepository(), readOnlySessionContext())))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             auth ->
@@ -61,6 +75,14 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/process-migrations").hasRole(Roles.PROCESS_OWNER)
                     .requestMatchers(HttpMethod.GET, "/api/tasks", "/api/tasks/**").hasAnyRole(STAFF)
                     .requestMatchers(HttpMethod.POST, "/api/tasks/**").hasAnyRole(TASK_WORKERS)
+                    // Read models of the web pages (com.internhire.ui): no personal data beyond
+                    // what each role needs; the application's facts decide that per role.
+                    .requestMatchers(HttpMethod.GET, "/api/ui/applications/*/journey")
+                    .hasAnyRole(Roles.AUDITOR, Roles.RECRUITER, Roles.RECRUITING_LEAD)
+                    .requestMatchers(HttpMethod.GET, "/api/ui/dashboard")
+                    .hasAnyRole(Roles.RECRUITING_LEAD, Roles.PROCESS_OWNER)
+                    .requestMatchers(HttpMethod.GET, "/api/ui/applications", "/api/ui/applications/*", "/api/ui/models/*")
+                    .hasAnyRole(STAFF)
                     // Aggregates only, no personal data: scraped by Prometheus. In production expose
                     // the actuator on an internal port (management.server.port).
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
@@ -74,14 +96,24 @@ class SecurityConfiguration {
             ex ->
                 ex.authenticationEntryPoint(
                         (request, response, e) -> {
-                          response.setHeader("WWW-Authenticate", "Basic realm=\"internship-hiring\"");
+                          // A web page's script (whose session ended) gets the 401 without the
+                          // challenge, so the browser shows no password dialog of its own.
+                          if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"internship-hiring\"");
+                          }
                           writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                               "Authentication required", "Sign in (HTTP Basic or a bearer token) to use this endpoint.");
                         })
                     .accessDeniedHandler(
-                        (request, response, e) ->
-                            writeProblem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                "Your role may not do this.")));
+                        (request, response, e) -> {
+                          if (e instanceof CsrfException) {
+                            writeProblem(json, response, HttpStatus.FORBIDDEN, "csrf", "CSRF token missing or wrong",
+                                "A signed-in page must send its CSRF token (header X-CSRF-TOKEN). Reload the page.");
+                            return;
+                          }
+                          writeProblem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                              "Your role may not do this.");
+                        }));
     if (jwtDecoder.getIfAvailable() != null) {
       http.oauth2ResourceServer(
           oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles(properties.oidc().rolesClaim()))));
@@ -120,6 +152,22 @@ class SecurityConfiguration {
               .toList();
         });
     return converter;
+  }
+
+  /** An unsafe request that a sign-in session authenticates (no Authorization header): a web page's. */
+  private static boolean sessionAuthenticatedWrite(HttpServletRequest request) {
+    if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+      return false;
+    }
+    HttpSession session = request.getSession(false);
+    return session != null
+        && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+  }
+
+  private static HttpSessionSecurityContextRepository readOnlySessionContext() {
+    HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    repository.setAllowSessionCreation(false);
+    return repository;
   }
 
   private static void writeProblem(

@@ -100,6 +100,30 @@ class InboxRepository {
         .update();
   }
 
+  /** Claims an open task for a person; false if it is closed or someone else holds it. */
+  boolean claim(long taskKey, String user) {
+    return jdbc.sql(
+                """
+                update user_task set assignee = :user, claimed_at = :now
+                 where task_key = :key and state = 'OPEN' and (assignee is null or assignee = :user)
+                """)
+            .param("key", taskKey)
+            .param("user", user)
+            .param("now", now())
+            .update()
+        == 1;
+  }
+
+  /** Releases a person's claim on an open task; false if they do not hold it. */
+  boolean unclaim(long taskKey, String user) {
+    return jdbc.sql(
+                "update user_task set assignee = null, claimed_at = null where task_key = :key and state = 'OPEN' and assignee = :user")
+            .param("key", taskKey)
+            .param("user", user)
+            .update()
+        == 1;
+  }
+
   Optional<InboxTask> find(long taskKey) {
     List<InboxTask> found =
         query("where t.task_key = :key", Map.of("key", taskKey));
@@ -132,7 +156,7 @@ class InboxRepository {
         jdbc.sql(
                 """
                 select t.task_key, t.name, t.element_id, t.application_id, t.process_instance_key, t.form_id,
-                       t.priority, t.due_at, t.created_at, t.state
+                       t.priority, t.due_at, t.created_at, t.state, t.assignee
                 from user_task t
                 """
                     + whereOrderLimit)
@@ -156,7 +180,8 @@ class InboxRepository {
               r.createdAt,
               r.dueAt != null && r.dueAt.isBefore(now) && "OPEN".equals(r.state),
               groups.getOrDefault(r.taskKey, List.of()),
-              r.state));
+              r.state,
+              r.assignee));
     }
     return tasks;
   }
@@ -185,7 +210,8 @@ class InboxRepository {
       int priority,
       Instant dueAt,
       Instant createdAt,
-      String state) {}
+      String state,
+      String assignee) {}
 
   private static Row row(ResultSet rs, int n) throws SQLException {
     OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
@@ -199,7 +225,8 @@ class InboxRepository {
         rs.getInt("priority"),
         due == null ? null : due.toInstant(),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-        rs.getString("state"));
+        rs.getString("state"),
+        rs.getString("assignee"));
   }
 
   private static OffsetDateTime now() {

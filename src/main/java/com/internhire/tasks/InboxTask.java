@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An open human task as the inbox shows it. */
+/**
+ * An open human task as the inbox shows it; {@code assignee} is who claimed it in the
+ * project's inbox (null when unclaimed).
+ */
 public record InboxTask(
     String id,
     String name,
@@ -17,4 +20,5 @@ public record InboxTask(
     Instant createdAt,
     boolean overdue,
     List<String> candidateGroups,
-    String state) {}
+    String state,
+    String assignee) {}

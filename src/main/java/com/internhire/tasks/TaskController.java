@@ -19,10 +19,12 @@ class TaskController {
 
   private final TaskService tasks;
   private final TaskForms forms;
+  private final TaskVariables variables;
 
-  TaskController(TaskService tasks, TaskForms forms) {
+  TaskController(TaskService tasks, TaskForms forms, TaskVariables variables) {
     this.tasks = tasks;
     this.forms = forms;
+    this.variables = variables;
   }
 
   /** Open tasks of the caller's groups, highest priority first, then oldest (R3). */
@@ -43,6 +45,27 @@ class TaskController {
     return task.formId() == null
         ? ResponseEntity.noContent().build()
         : ResponseEntity.of(forms.form(task.formId()));
+  }
+
+  /**
+   * The process data the task's form shows (screening result, scorecards, cohort options,
+   * offer dates), derived from the service's own database so it works on the embedded
+   * engine and a cluster alike; never the candidate's personal data.
+   */
+  @GetMapping("/{id}/variables")
+  Map<String, Object> variables(@PathVariable long id, Authentication user) {
+    return variables.of(tasks.task(id, user));
+  }
+
+  /** Claims the task for the caller in the project's inbox (Tasklist keeps its own on a cluster). */
+  @PostMapping("/{id}/claim")
+  InboxTask claim(@PathVariable long id, Authentication user) {
+    return tasks.claim(id, user);
+  }
+
+  @PostMapping("/{id}/unclaim")
+  InboxTask unclaim(@PathVariable long id, Authentication user) {
+    return tasks.unclaim(id, user);
   }
 
   /** Completes a task with its form's fields; 204 once the engine has completed it. */

@@ -97,6 +97,7 @@ class TaskService {
       throw new ApiProblem(
           HttpStatus.CONFLICT, "task-not-open", "Task not open", "This task is " + task.state().toLowerCase() + ".");
     }
+    requireNotClaimedByOther(task, user);
     Map<String, Object> variables =
         task.formId() == null
             ? Map.copyOf(answers)
@@ -142,6 +143,54 @@ class TaskService {
           "Task not completed",
           "The engine did not complete this task; it may have been closed meanwhile. Reload the inbox.");
     }
+  }
+
+  /**
+   * Claims an open task in the project's inbox, so colleagues see who works on it; only
+   * members of the task's groups may, and not while someone else holds it (409).
+   */
+  InboxTask claim(long taskKey, Authentication user) {
+    InboxTask task = workable(taskKey, user);
+    if (!inbox.claim(taskKey, user.getName())) {
+      throw claimedByOther(inbox.find(taskKey).orElse(task));
+    }
+    return inbox.find(taskKey).orElseThrow();
+  }
+
+  /** Releases the caller's own claim; releasing a task nobody holds changes nothing. */
+  InboxTask unclaim(long taskKey, Authentication user) {
+    InboxTask task = workable(taskKey, user);
+    if (!inbox.unclaim(taskKey, user.getName()) && task.assignee() != null) {
+      throw claimedByOther(task);
+    }
+    return inbox.find(taskKey).orElseThrow();
+  }
+
+  private InboxTask workable(long taskKey, Authentication user) {
+    InboxTask task = inbox.find(taskKey).orElseThrow(() -> ApiProblem.notFound("task", taskKey));
+    if (task.candidateGroups().stream().noneMatch(groupsOf(user)::contains)) {
+      throw ApiProblem.forbidden("Only members of " + task.candidateGroups() + " may work on this task.");
+    }
+    if (!"OPEN".equals(task.state())) {
+      throw new ApiProblem(
+          HttpStatus.CONFLICT, "task-not-open", "Task not open", "This task is " + task.state().toLowerCase() + ".");
+    }
+    return task;
+  }
+
+  private static void requireNotClaimedByOther(InboxTask task, Authentication user) {
+    if (task.assignee() != null && !task.assignee().equals(user.getName())) {
+      throw claimedByOther(task);
+    }
+  }
+
+  private static ApiProblem claimedByOther(InboxTask task) {
+    return new ApiProblem(
+        HttpStatus.CONFLICT,
+        "task-claimed",
+        "Task claimed",
+        "This task is claimed by " + task.assignee() + "; they may complete or unclaim it.",
+        Map.of("assignee", String.valueOf(task.assignee())));
   }
 
   /** Options a form takes from process data, derived here from the same source (R5). */
