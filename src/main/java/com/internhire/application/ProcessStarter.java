@@ -38,6 +38,7 @@ public class ProcessStarter {
   private final ApplicationRepository applications;
   private final TurnOrder turnOrder;
   private final Duration claimFor;
+  private final boolean enabled;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("process-starter").daemon().factory());
   private final AtomicBoolean queued = new AtomicBoolean();
@@ -46,16 +47,18 @@ public class ProcessStarter {
       CamundaClient client,
       ApplicationRepository applications,
       TurnOrder turnOrder,
-      @Value("${hiring.process-start.claim-for:PT1M}") Duration claimFor) {
+      @Value("${hiring.process-start.claim-for:PT1M}") Duration claimFor,
+      @Value("${hiring.process-start.enabled:true}") boolean enabled) {
     this.client = client;
     this.applications = applications;
     this.turnOrder = turnOrder;
     this.claimFor = claimFor;
+    this.enabled = enabled;
   }
 
   /** Asks for a run soon; runs never overlap and no wake-up is lost. */
   public void wakeUp() {
-    if (queued.compareAndSet(false, true)) {
+    if (enabled && queued.compareAndSet(false, true)) {
       executor.execute(
           () -> {
             queued.set(false);

@@ -4,7 +4,8 @@ import static com.internhire.support.Submissions.strong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.internhire.support.Api;
-import com.internhire.support.ServiceTest;
+import com.internhire.HiringApplication;
+import com.internhire.embedded.EmbeddedEngineConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +17,43 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * R1 under load: 200 candidates each submit to 4 positions at the same moment. Every one ends
- * with exactly two applications, nobody gets a 500. (Its own engine: the 400 instances it
- * starts are discarded with the context afterwards.)
+ * with exactly two applications, nobody gets a 500. Intake alone is measured: acknowledging
+ * never waits for the engine, so this context starts no processes, and it is discarded after.
  */
+@SpringBootTest(
+    classes = {HiringApplication.class, EmbeddedEngineConfiguration.class},
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"embedded", "test"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class IntakeLoadTest extends ServiceTest {
+class IntakeLoadTest {
+
+  @LocalServerPort int port;
+
+  private Api api() {
+    return Api.at(port);
+  }
+
+  @DynamicPropertySource
+  static void intakeAlone(DynamicPropertyRegistry registry) throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      int port = socket.getLocalPort();
+      registry.add("hiring.embedded-engine.port", () -> port);
+    }
+    registry.add("hiring.process-start.enabled", () -> false);
+    registry.add(
+        "spring.datasource.url",
+        () -> "jdbc:h2:mem:hiring-load;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");
+  }
 
   private static final int CANDIDATES = 200;
   private static final int POSITIONS = 4;

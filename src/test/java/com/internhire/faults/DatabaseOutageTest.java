@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     classes = {HiringApplication.class, EmbeddedEngineConfiguration.class, DatabaseOutageTest.Outage.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:outage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+    properties = "spring.datasource.url=jdbc:h2:mem:outage;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"embedded", "test"})
 @DirtiesContext
 class DatabaseOutageTest {

@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RestartRecoveryTest {
 
   private final String database =
-      "jdbc:h2:file:./target/restart-test/" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+      "jdbc:h2:file:./target/restart-test/" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
 
   @Test
   void applicationsAtEveryStageSurviveARestartAndCanFinish() throws Exception {
