@@ -190,7 +190,10 @@ public class ApplicationRepository {
                     rs.getString("education_level"),
                     rs.getString("field_of_study"),
                     fromJson(rs.getString("experience"), new TypeReference<List<Map<String, Object>>>() {}),
-                    fromJson(rs.getString("skills"), new TypeReference<List<String>>() {}),
+                    // The decision's rules name skills in upper case ("PYTHON", "POWER BI").
+                    fromJson(rs.getString("skills"), new TypeReference<List<String>>() {}).stream()
+                        .map(skill -> skill.trim().toUpperCase(java.util.Locale.ROOT))
+                        .toList(),
                     rs.getString("english_level"),
                     rs.getBoolean("cohort_fit")))
         .optional()

@@ -91,6 +91,7 @@ class ScreeningWorkerTest {
     assertThat(row.details()).containsKeys("inputs", "result", "evaluatedDecisions", "decisionKey");
     @SuppressWarnings("unchecked")
     Map<String, Object> inputs = (Map<String, Object>) row.details().get("inputs");
+    assertThat(inputs).containsEntry("skills", List.of("SQL", "PYTHON")).as("as the rules name them");
     assertThat(inputs).containsEntry("fieldOfStudy", "Statistics").containsEntry("cohortFit", true)
         .doesNotContainKeys("name", "email", "phone");
     assertThat((List<?>) row.details().get("evaluatedDecisions")).hasSize(1);

@@ -31,7 +31,9 @@ class ReviewEndToEndTest extends ServiceTest {
     assertThat(task.path("name").asText()).isEqualTo("Review application");
     assertThat(task.path("formId").asText()).isEqualTo("review-application");
     assertThat(task.path("candidateGroups").get(0).asText()).isEqualTo("recruiters");
-    assertThat(task.path("priority").asInt()).isGreaterThan(50);
+    // The README's candidate: SQL, Python, Tableau, business English, a master's, a data
+    // internship, a whole cohort window: meets the minimum, scores 75, ranks highest.
+    assertThat(task.path("priority").asInt()).isEqualTo(90);
     assertThat(task.path("dueAt").asText()).isNotBlank();
     assertThat(statusOf(id)).isEqualTo("IN_REVIEW");
 
