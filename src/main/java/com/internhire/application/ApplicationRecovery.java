@@ -93,6 +93,8 @@ public class ApplicationRecovery {
 
   @EventListener(ApplicationReadyEvent.class)
   void recoverInBackground() {
+    // At once: the lost instances' tasks leave the inbox before anyone can act on them.
+    applications.openWithInstance().forEach(application -> tasks.forget(application.id()));
     Thread.ofPlatform().name("engine-recovery").daemon().start(this::recoverAll);
   }
 

@@ -209,7 +209,11 @@ class TaskService {
         .toList();
   }
 
-  /** Waits until the task's completing listener has closed it in the read model. */
+  /**
+   * Waits until the task's completing listener has closed it in the read model. A task that
+   * closed as cancelled (withdrawn meanwhile, or lost with a restarted engine) was not
+   * completed: that is a refusal, not a success.
+   */
   private void awaitClosed(long taskKey) {
     long deadline = System.nanoTime() + completionTimeout.toNanos();
     long pause = 5;
@@ -224,6 +228,10 @@ class TaskService {
         throw new IllegalStateException("interrupted", e);
       }
       pause = Math.min(100, pause * 2);
+    }
+    String state = inbox.find(taskKey).map(InboxTask::state).orElse("UNKNOWN");
+    if (!"COMPLETED".equals(state)) {
+      throw new IllegalStateException("the task closed as " + state.toLowerCase() + ", not completed");
     }
   }
 }

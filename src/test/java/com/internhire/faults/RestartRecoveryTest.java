@@ -67,6 +67,13 @@ class RestartRecoveryTest {
     try (ConfigurableApplicationContext service = start()) {
       Api api = Api.at(port(service));
       Journey journey = new Journey(api);
+      for (Journey.Submitted s : List.of(inReview, interviewing, waiting, offered, awaitingAvailability)) {
+        Eventually.until(
+            "recovery of " + s.id(),
+            Duration.ofSeconds(30),
+            () -> api.as("auditor").get("/api/applications/" + s.id() + "/history").body().findValuesAsText("action"),
+            actions -> actions.contains("PROCESS_RECREATED"));
+      }
 
       // Found where they were.
       journey.task("recruiter", inReview.id(), "Task_ReviewApplication");
