@@ -4,6 +4,7 @@ import com.internhire.security.Roles;
 import com.internhire.web.ApiProblem;
 import com.internhire.audit.AuditTrail;
 import com.internhire.position.Availability;
+import com.internhire.process.Await;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -136,21 +137,12 @@ class ApplicationController {
    * 202 with the current one if it has not yet.
    */
   private ResponseEntity<ApplicationView> settled(StoredApplication before) {
-    long deadline = System.nanoTime() + SETTLE.toNanos();
+    boolean moved =
+        Await.until(SETTLE, () -> applications.find(before.id()).orElseThrow().status() != before.status());
     StoredApplication now = applications.find(before.id()).orElseThrow();
-    while (now.status() == before.status() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      now = applications.find(before.id()).orElseThrow();
-    }
-    return now.status() == before.status()
-        ? ResponseEntity.accepted().body(ApplicationView.of(now))
-        : ResponseEntity.ok(ApplicationView.of(now));
+    return moved ? ResponseEntity.ok(ApplicationView.of(now)) : ResponseEntity.accepted().body(ApplicationView.of(now));
   }
+
 
   /** A candidate sees only their own application (token); staff see all. */
   static void authorise(StoredApplication application, String token, Authentication authentication) {

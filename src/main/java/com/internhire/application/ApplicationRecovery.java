@@ -7,6 +7,7 @@ import com.internhire.position.Availability;
 import com.internhire.position.CohortOptions;
 import com.internhire.position.Position;
 import com.internhire.position.PositionRepository;
+import com.internhire.process.Await;
 import com.internhire.process.DeadlineVariables;
 import com.internhire.screening.ScreeningService;
 import com.internhire.process.ProcessEvents;
@@ -223,36 +224,19 @@ public class ApplicationRecovery {
   }
 
   private void awaitStatus(StoredApplication application, ApplicationStatus status) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (applications.find(application.id()).orElseThrow().status() != status) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The re-created offer of " + application.id() + " did not reach " + status);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    if (!Await.until(Duration.ofSeconds(30), () -> applications.find(application.id()).orElseThrow().status() == status)) {
+      throw new IllegalStateException("The re-created offer of " + application.id() + " did not reach " + status);
     }
   }
 
+
   private long[] awaitApprovalTask(StoredApplication application) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<long[]> task = tasks.open(application.id(), "Task_ApproveOffer");
-      if (task.isPresent()) {
-        return task.get();
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    if (!Await.until(Duration.ofSeconds(30), () -> tasks.open(application.id(), "Task_ApproveOffer").isPresent())) {
+      throw new IllegalStateException("The re-created offer of " + application.id() + " did not reach its approval");
     }
-    throw new IllegalStateException("The re-created offer of " + application.id() + " did not reach its approval");
+    return tasks.open(application.id(), "Task_ApproveOffer").orElseThrow();
   }
+
 
   private Optional<String> deadline(StoredApplication application, String name) {
     return applications.findDeadline(application.id(), name).map(Object::toString);

@@ -3,6 +3,7 @@ package com.internhire.tasks;
 import com.internhire.application.ApplicationRepository;
 import com.internhire.application.StoredApplication;
 import com.internhire.audit.AuditTrail;
+import com.internhire.process.Await;
 import com.internhire.position.Availability;
 import com.internhire.position.CohortOptions;
 import com.internhire.position.Position;
@@ -215,19 +216,8 @@ class TaskService {
    * completed: that is a refusal, not a success.
    */
   private void awaitClosed(long taskKey) {
-    long deadline = System.nanoTime() + completionTimeout.toNanos();
-    long pause = 5;
-    while (inbox.find(taskKey).map(t -> "OPEN".equals(t.state())).orElse(false)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no completion confirmed within " + completionTimeout);
-      }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-      pause = Math.min(100, pause * 2);
+    if (!Await.until(completionTimeout, () -> inbox.find(taskKey).map(t -> !"OPEN".equals(t.state())).orElse(true))) {
+      throw new IllegalStateException("no completion confirmed within " + completionTimeout);
     }
     String state = inbox.find(taskKey).map(InboxTask::state).orElse("UNKNOWN");
     if (!"COMPLETED".equals(state)) {
