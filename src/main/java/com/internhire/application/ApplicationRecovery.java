@@ -14,6 +14,7 @@ import com.internhire.process.ProcessEvents;
 import com.internhire.tasks.TaskElementInstances;
 import com.internhire.tasks.UserTaskCommands;
 import io.camunda.client.CamundaClient;
+import jakarta.annotation.PostConstruct;
 import io.camunda.client.api.command.CreateProcessInstanceCommandStep1;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import java.time.Duration;
@@ -60,6 +61,7 @@ public class ApplicationRecovery {
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final ProcessStarter starter;
+  private List<StoredApplication> lost = List.of();
   private final UserTaskCommands userTasks;
   private final ProcessEvents events;
 
@@ -92,16 +94,24 @@ public class ApplicationRecovery {
     this.events = events;
   }
 
+  /**
+   * Which applications lost their instance is decided while the context starts, before the
+   * web server takes requests and before the start outbox runs: an instance started after
+   * this moment is never mistaken for a lost one. Their tasks leave the inbox at once.
+   */
+  @PostConstruct
+  void findLost() {
+    lost = applications.openWithInstance();
+    lost.forEach(application -> tasks.forget(application.id()));
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   void recoverInBackground() {
-    // At once: the lost instances' tasks leave the inbox before anyone can act on them.
-    applications.openWithInstance().forEach(application -> tasks.forget(application.id()));
     Thread.ofPlatform().name("engine-recovery").daemon().start(this::recoverAll);
   }
 
-  /** Re-creates every lost instance; returns how many. */
+  /** Re-creates every instance lost with the engine before this start; returns how many. */
   public int recoverAll() {
-    List<StoredApplication> lost = applications.openWithInstance();
     if (lost.isEmpty()) {
       return 0;
     }

@@ -38,6 +38,22 @@ class InboxRepository {
 
   /** Inserts an opened task; false if it is known already (a repeated listener job). */
   boolean open(NewTask task) {
+    // A restarted in-memory engine hands out keys again from the start: a row left by the
+    // engine before it (closed, or of another instance) gives way to the new task.
+    int stale =
+        jdbc.sql(
+                """
+                select count(*) from user_task
+                 where task_key = :key and (state <> 'OPEN' or process_instance_key <> :pik)
+                """)
+            .param("key", task.taskKey())
+            .param("pik", task.processInstanceKey())
+            .query(Integer.class)
+            .single();
+    if (stale > 0) {
+      jdbc.sql("delete from user_task_group where task_key = :key").param("key", task.taskKey()).update();
+      jdbc.sql("delete from user_task where task_key = :key").param("key", task.taskKey()).update();
+    }
     int inserted =
         jdbc.sql(
                 """

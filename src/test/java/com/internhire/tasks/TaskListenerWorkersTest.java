@@ -78,6 +78,23 @@ class TaskListenerWorkersTest {
   }
 
   @Test
+  void aKeyReusedByARestartedEngineReplacesTheStaleRow() {
+    UUID before = TestData.application(jdbc);
+    UUID after = TestData.application(jdbc);
+    long taskKey = KEYS.incrementAndGet();
+    workers.created(created(taskKey), before.toString());
+    workers.completing(listener(taskKey, Map.of()));
+
+    ActivatedJob fresh = created(taskKey);
+    org.mockito.Mockito.when(fresh.getProcessInstanceKey()).thenReturn(4711L);
+    workers.created(fresh, after.toString());
+
+    InboxTask task = inbox.find(taskKey).orElseThrow();
+    assertThat(task.applicationId()).isEqualTo(after);
+    assertThat(task.state()).isEqualTo("OPEN");
+  }
+
+  @Test
   void theInboxRanksByPriorityThenAge() {
     UUID low = TestData.application(jdbc);
     UUID high = TestData.application(jdbc);
