@@ -7,11 +7,17 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +35,17 @@ class PageController {
   private final Pages pages;
   private final SecurityProperties security;
 
-  PageController(Pages pages, SecurityProperties security) {
+  private final ObjectProvider<
+          ClientRegistrationRepository>
+      oidc;
+
+  PageController(
+      Pages pages,
+      SecurityProperties security,
+      ObjectProvider<
+              ClientRegistrationRepository>
+          oidc) {
+    this.oidc = oidc;
     this.pages = pages;
     this.security = security;
   }
@@ -49,7 +65,15 @@ class PageController {
         .filter(u -> "{noop}demo".equals(u.password()))
         .map(SecurityProperties.User::username)
         .toList();
-    return html(pages.login(csrf(request), error != null, signedOut != null, demo));
+    String providers =
+        oidc.stream()
+            .flatMap(repository -> repository instanceof Iterable<?> registrations
+                ? StreamSupport.stream(registrations.spliterator(), false) : Stream.empty())
+            .map(r -> (ClientRegistration) r)
+            .map(r -> "<p><a class=\"button\" href=\"/oauth2/authorization/" + Pages.escape(r.getRegistrationId()) + "\">Sign in with "
+                + Pages.escape(r.getClientName()) + "</a></p>")
+            .collect(Collectors.joining());
+    return html(pages.login(csrf(request), error != null, signedOut != null, demo).replace("<!--oidc-->", providers));
   }
 
   @GetMapping("/inbox")

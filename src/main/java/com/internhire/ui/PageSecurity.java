@@ -3,15 +3,24 @@ package com.internhire.ui;
 import static com.internhire.ui.Pages.escape;
 
 import com.internhire.security.Roles;
+import com.internhire.security.SecurityProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -27,7 +36,8 @@ class PageSecurity {
 
   /** Every path the pages own; anything else is the API's or nobody's. */
   static final String[] PATHS = {
-    "/", "/login", "/logout", "/inbox", "/tasks/**", "/applications", "/applications/**", "/dashboard", "/assets/**"
+    "/", "/login", "/logout", "/inbox", "/tasks/**", "/applications", "/applications/**", "/dashboard", "/assets/**",
+    "/oauth2/**", "/login/oauth2/**"
   };
 
   static final String[] TASK_WORKERS = Roles.TASK_WORKERS.toArray(String[]::new);
@@ -41,12 +51,42 @@ class PageSecurity {
           + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
           + "frame-ancestors 'none'";
 
+  /** Maps the provider's roles claim to this service's roles (ROLE_recruiter, ...). */
+  static GrantedAuthoritiesMapper rolesFrom(String claim) {
+    return authorities ->
+        authorities.stream()
+            .filter(a -> a instanceof OidcUserAuthority)
+            .map(a -> ((OidcUserAuthority) a).getIdToken().getClaim(claim))
+            .filter(Collection.class::isInstance)
+            .flatMap(roles -> ((Collection<?>) roles).stream())
+            .map(Object::toString)
+            .filter(Roles.STAFF::contains)
+            .<GrantedAuthority>map(
+                role -> new SimpleGrantedAuthority("ROLE_" + role))
+            .collect(Collectors.toSet());
+  }
+
   @Bean
-  SecurityFilterChain webPages(HttpSecurity http) throws Exception {
+  SecurityFilterChain webPages(
+      HttpSecurity http,
+      ObjectProvider<
+              ClientRegistrationRepository>
+          oidc,
+      SecurityProperties properties)
+      throws Exception {
+    if (oidc.getIfAvailable() != null) {
+      // Cluster mode with an OIDC provider (spring.security.oauth2.client.registration.*):
+      // people sign in there; their roles come from the claim hiring.security.oidc.roles-claim.
+      http.oauth2Login(
+          login ->
+              login.loginPage("/login")
+                  .defaultSuccessUrl("/", false)
+                  .userInfoEndpoint(info -> info.userAuthoritiesMapper(rolesFrom(properties.oidc().rolesClaim()))));
+    }
     http.securityMatcher(PATHS)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/login", "/assets/**").permitAll()
+                auth.requestMatchers("/login", "/assets/**", "/oauth2/**", "/login/oauth2/**").permitAll()
                     .requestMatchers(HttpMethod.GET, "/inbox", "/tasks/*").hasAnyRole(TASK_WORKERS)
                     .requestMatchers(HttpMethod.GET, "/applications/*/history").hasAnyRole(HISTORY_READERS)
                     .requestMatchers(HttpMethod.GET, "/applications", "/applications/*").hasAnyRole(STAFF)

@@ -123,6 +123,7 @@ class Pages {
             <input type="hidden" name="%s" value="%s">
             <button type="submit" class="primary">Sign in</button>
           </form>
+          <!--oidc-->
           %s
         </main>
         </body>
