@@ -79,7 +79,7 @@ class IntakeLoadTest {
               clients.submit(
                   () -> {
                     go.await();
-                    return api().post("/api/applications", strong(email, position));
+                    return api().withTimeout(java.time.Duration.ofMinutes(2)).post("/api/applications", strong(email, position));
                   }));
         }
       }
