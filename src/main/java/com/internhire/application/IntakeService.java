@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -37,6 +38,15 @@ public class IntakeService {
   private final AuditTrail audit;
   private final TransactionTemplate tx;
   private final ProcessStarter starter;
+  /**
+   * Submissions by one candidate take turns in this service before their transaction starts.
+   * The database decides R1 on its own (row lock, unique constraints, retry), but two
+   * transactions inserting the same candidate make the embedded H2 retry in a busy loop until
+   * the other commits; on virtual threads two such loops can hold both carriers and starve the
+   * very transaction they wait for (seen as lock timeouts under a burst). Striped by e-mail,
+   * so different candidates rarely wait for each other. Replicas still rely on the database.
+   */
+  private final ReentrantLock[] candidateTurns = new ReentrantLock[512];
 
   IntakeService(
       ApplicationRepository applications,
@@ -49,6 +59,9 @@ public class IntakeService {
     this.audit = audit;
     this.tx = tx;
     this.starter = starter;
+    for (int i = 0; i < candidateTurns.length; i++) {
+      candidateTurns[i] = new ReentrantLock();
+    }
   }
 
   /** The outcome of a submission: a new application (with its token) or the earlier one. */
@@ -75,15 +88,26 @@ public class IntakeService {
         !CohortCalendar.fittingCohorts(request.availability(), position.cohortStartDates(), position.weeks())
             .isEmpty();
 
+    ReentrantLock turn = candidateTurns[Math.floorMod(request.candidate().email().hashCode(), candidateTurns.length)];
+    turn.lock();
+    Submission submission;
+    try {
+      submission = submitWithRetries(request, cohortFit);
+    } finally {
+      turn.unlock();
+    }
+    if (submission.created()) {
+      starter.wakeUp();
+    }
+    return submission;
+  }
+
+  private Submission submitWithRetries(SubmissionRequest request, boolean cohortFit) {
     for (int attempt = 1; ; attempt++) {
       try {
-        Submission submission = tx.execute(status -> submitOnce(request, cohortFit));
-        if (submission.created()) {
-          starter.wakeUp();
-        }
-        return submission;
+        return tx.execute(status -> submitOnce(request, cohortFit));
       } catch (DuplicateKeyException | ConcurrencyFailureException race) {
-        // Another submission by the same candidate committed first; look again.
+        // Another submission by the same candidate (through another replica) committed first; look again.
         if (attempt >= MAX_ATTEMPTS) {
           throw race;
         }
