@@ -12,7 +12,7 @@ import com.internhire.process.DeadlineVariables;
 import com.internhire.screening.ScreeningService;
 import com.internhire.process.ProcessEvents;
 import com.internhire.tasks.TaskElementInstances;
-import com.internhire.tasks.UserTaskCommands;
+import com.internhire.tasks.TaskCompletions;
 import io.camunda.client.CamundaClient;
 import jakarta.annotation.PostConstruct;
 import io.camunda.client.api.command.CreateProcessInstanceCommandStep1;
@@ -62,7 +62,7 @@ public class ApplicationRecovery {
   private final ObjectMapper json;
   private final ProcessStarter starter;
   private List<StoredApplication> lost = List.of();
-  private final UserTaskCommands userTasks;
+  private final TaskCompletions userTasks;
   private final ProcessEvents events;
 
   ApplicationRecovery(
@@ -77,7 +77,7 @@ public class ApplicationRecovery {
       TransactionTemplate tx,
       ObjectMapper json,
       ProcessStarter starter,
-      UserTaskCommands userTasks,
+      TaskCompletions userTasks,
       ProcessEvents events) {
     this.applications = applications;
     this.positions = positions;
@@ -226,7 +226,7 @@ public class ApplicationRecovery {
    */
   private void resumeOffer(StoredApplication application, ApplicationStatus stage) {
     long[] approval = awaitApprovalTask(application);
-    userTasks.complete(approval[0], Map.of("approved", true));
+    userTasks.complete(approval[0], Map.of("approved", true), Duration.ofSeconds(30));
     if (stage == ApplicationStatus.OFFER_ACCEPTED) {
       awaitStatus(application, ApplicationStatus.OFFERED);
       events.publish(ProcessEvents.OFFER_ANSWERED, application.id().toString(), Map.of("offerAccepted", true), Duration.ofMinutes(10));

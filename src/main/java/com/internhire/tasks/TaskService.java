@@ -3,7 +3,6 @@ package com.internhire.tasks;
 import com.internhire.application.ApplicationRepository;
 import com.internhire.application.StoredApplication;
 import com.internhire.audit.AuditTrail;
-import com.internhire.process.Await;
 import com.internhire.position.Availability;
 import com.internhire.position.CohortOptions;
 import com.internhire.position.Position;
@@ -31,7 +30,7 @@ class TaskService {
 
   private final InboxRepository inbox;
   private final TaskForms forms;
-  private final UserTaskCommands commands;
+  private final TaskCompletions completions;
   private final AuditTrail audit;
   private final TransactionTemplate tx;
   private final SecurityProperties security;
@@ -42,7 +41,7 @@ class TaskService {
   TaskService(
       InboxRepository inbox,
       TaskForms forms,
-      UserTaskCommands commands,
+      TaskCompletions completions,
       AuditTrail audit,
       TransactionTemplate tx,
       SecurityProperties security,
@@ -51,7 +50,7 @@ class TaskService {
       @Value("${hiring.tasks.completion-timeout:PT10S}") Duration completionTimeout) {
     this.inbox = inbox;
     this.forms = forms;
-    this.commands = commands;
+    this.completions = completions;
     this.audit = audit;
     this.tx = tx;
     this.security = security;
@@ -126,8 +125,7 @@ class TaskService {
           HttpStatus.CONFLICT, "task-not-open", "Task not open", "Someone else has completed this task.");
     }
     try {
-      commands.complete(taskKey, variables);
-      awaitClosed(taskKey);
+      completions.complete(taskKey, variables, completionTimeout);
     } catch (RuntimeException refused) {
       tx.executeWithoutResult(
           status -> {
@@ -208,20 +206,5 @@ class TaskService {
         .stream()
         .map(option -> option.get("value"))
         .toList();
-  }
-
-  /**
-   * Waits until the task's completing listener has closed it in the read model. A task that
-   * closed as cancelled (withdrawn meanwhile, or lost with a restarted engine) was not
-   * completed: that is a refusal, not a success.
-   */
-  private void awaitClosed(long taskKey) {
-    if (!Await.until(completionTimeout, () -> inbox.find(taskKey).map(t -> !"OPEN".equals(t.state())).orElse(true))) {
-      throw new IllegalStateException("no completion confirmed within " + completionTimeout);
-    }
-    String state = inbox.find(taskKey).map(InboxTask::state).orElse("UNKNOWN");
-    if (!"COMPLETED".equals(state)) {
-      throw new IllegalStateException("the task closed as " + state.toLowerCase() + ", not completed");
-    }
   }
 }
