@@ -13,7 +13,7 @@ public record HiringDeadlines(Map<String, Duration> deadlines, Duration turnMess
 
   public HiringDeadlines {
     deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
-    turnMessageTtl = turnMessageTtl == null ? Duration.ofDays(30) : turnMessageTtl;
+    turnMessageTtl = turnMessageTtl == null ? Duration.ofMinutes(10) : turnMessageTtl;
   }
 
   public Duration of(String name) {
