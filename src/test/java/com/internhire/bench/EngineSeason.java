@@ -431,6 +431,12 @@ final class EngineSeason implements AutoCloseable {
     return result;
   }
 
+  /** Whether the application at this plan index has its instance (a second waits for its first). */
+  boolean started(int index) {
+    String id = idByIndex.get(index);
+    return id != null && rootById.containsKey(id);
+  }
+
   int concludedCount() {
     return concluded.size();
   }

@@ -28,8 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Intake under burst: one command, a table and {@code target/bench/intake.json}.
  *
  * <pre>
- * ./mvnw -o -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=com.internhire.bench.IntakeBenchmark -Dexec.args="--burst=20000"
+ * ./mvnw test-compile exec:exec@intake-benchmark -Dbench.args="--burst=20000"
  * </pre>
  *
  * <p>A load generator (the JDK HTTP client, {@code --concurrency} connections) posts a burst of

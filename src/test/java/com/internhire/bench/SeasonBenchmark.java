@@ -12,8 +12,7 @@ import java.util.Map;
  * The season benchmark: one command, a table and {@code target/bench/season.json}.
  *
  * <pre>
- * ./mvnw -o -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=com.internhire.bench.SeasonBenchmark -Dexec.args="--applications=1000"
+ * ./mvnw test-compile exec:exec@season-benchmark -Dbench.args="--applications=1000"
  * </pre>
  *
  * <p>Runs, one after the other in this JVM: a short warm-up on the engine alone; the season on

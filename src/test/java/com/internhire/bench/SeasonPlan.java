@@ -167,6 +167,21 @@ final class SeasonPlan {
     return new Application(index, candidate, second, firstIndex, availability, qualified, advance, hire, approve, accept, withdrawal);
   }
 
+  /**
+   * The same applications under other indices (several seasons in one engine), with every
+   * missing availability eventually given: the ceiling benchmark never moves the clock.
+   */
+  SeasonPlan shifted(int offset) {
+    List<Application> moved = new ArrayList<>();
+    for (Application a : applications) {
+      moved.add(new Application(
+          a.index() + offset, a.candidate() + offset, a.second(), a.second() ? a.firstIndex() + offset : -1,
+          a.availability() == Availability.MISSING_NEVER ? Availability.MISSING_THEN_GIVEN : a.availability(),
+          a.qualified(), a.advance(), a.hire(), a.approve(), a.accept(), a.withdrawal()));
+    }
+    return new SeasonPlan(seed, List.copyOf(moved), List.of());
+  }
+
   int candidates() {
     return (int) applications.stream().filter(a -> !a.second()).count();
   }
