@@ -18,7 +18,8 @@ import java.util.Map;
  * <p>Runs, one after the other in this JVM: a short warm-up on the engine alone; the season on
  * the whole service (HTTP intake, workers, database, mail, people working their inboxes); the
  * same season against the engine alone with instant workers and people (the engine's own limit
- * for our models); optionally a paced run for the latency target. Options: {@code
+ * for our models); then a paced season (the latency target) on the service and on the engine
+ * alone at the same rate. Options: {@code
  * --applications=1000 --rate=0} (0: as fast as possible, else submissions per second) {@code
  * --paced-rate=20 --paced-applications=600} (0 applications: no paced run) {@code --seed=2026
  * --submitters=16 --recruiters=64 --interviewers=64 --managers=32 --warmup=200 --timeout=1200
@@ -67,6 +68,7 @@ public final class SeasonBenchmark {
       SeasonRun service = null;
       SeasonRun limit = null;
       SeasonRun paced = null;
+      SeasonRun pacedLimit = null;
       if (runs.contains("service")) {
         System.out.println("[bench] season on the service ...");
         Resources.heapAfterGc();
@@ -92,6 +94,13 @@ public final class SeasonBenchmark {
                 timeout, options.serviceArgs(), false, options.staffBasicAuth());
         paced = new ServiceSeason(SeasonPlan.draw(pacedApplications, seed), pacedOptions).run();
         paced.name = "service at " + (int) pacedRate + "/s";
+        System.out.printf(Locale.ROOT, "[bench] the paced season on the engine alone ...%n");
+        Resources.heapAfterGc();
+        Resources.resetPeakRss();
+        try (EngineSeason engine = new EngineSeason(4)) {
+          pacedLimit = engine.season(SeasonPlan.draw(pacedApplications, seed), pacedRate, 200, timeout);
+        }
+        pacedLimit.name = "limit at " + (int) pacedRate + "/s";
       }
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("benchmark", "season");
@@ -100,7 +109,7 @@ public final class SeasonBenchmark {
       json.put("options", ServiceSeason.describeOptions(options));
       json.put("arguments", args.all());
       List<Map<String, Object>> results = new ArrayList<>();
-      for (SeasonRun run : new SeasonRun[] {service, limit, paced}) {
+      for (SeasonRun run : new SeasonRun[] {service, limit, paced, pacedLimit}) {
         if (run != null) {
           results.add(run.json());
         }
@@ -109,7 +118,10 @@ public final class SeasonBenchmark {
       if (service != null && limit != null) {
         json.put("serviceToLimitRatio", SeasonRun.round(service.applicationsPerSecond() / limit.applicationsPerSecond()));
       }
-      table(service, limit, paced);
+      if (paced != null && pacedLimit != null) {
+        json.put("pacedServiceToLimitRatio", SeasonRun.round(paced.applicationsPerSecond() / pacedLimit.applicationsPerSecond()));
+      }
+      table(service, limit, paced, pacedLimit);
       BenchArgs.write(out, json);
       System.out.println("Written " + out.toAbsolutePath());
     } catch (Throwable e) {
@@ -119,9 +131,9 @@ public final class SeasonBenchmark {
     BenchArgs.exit(0);
   }
 
-  static void table(SeasonRun service, SeasonRun limit, SeasonRun paced) {
+  static void table(SeasonRun service, SeasonRun limit, SeasonRun paced, SeasonRun pacedLimit) {
     List<SeasonRun> runs = new ArrayList<>();
-    for (SeasonRun r : new SeasonRun[] {service, limit, paced}) {
+    for (SeasonRun r : new SeasonRun[] {service, limit, paced, pacedLimit}) {
       if (r != null) {
         runs.add(r);
       }
@@ -151,6 +163,10 @@ public final class SeasonBenchmark {
     row(t, format, runs, service, limit, "peak engine state entries", r -> String.format(Locale.ROOT, "%,d", r.peakEngineState), false);
     System.out.println();
     System.out.print(t);
+    if (paced != null && pacedLimit != null) {
+      System.out.printf(Locale.ROOT, "paced: service/limit %.2f (%s)%n",
+          paced.applicationsPerSecond() / pacedLimit.applicationsPerSecond(), paced.name.substring("service ".length()));
+    }
     for (SeasonRun r : runs) {
       System.out.println();
       System.out.println("Open applications over time, " + r.name + " (t s: open / engine state entries / heap MB):");

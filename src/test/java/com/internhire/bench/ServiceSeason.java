@@ -150,8 +150,6 @@ final class ServiceSeason {
       result.engineStateWhileOpenApplications = resources.peakBreakdownOpen();
       result.othersCpuShare = resources.othersCpuShare();
       result.ownCpuShare = resources.ownCpuShare();
-    result.othersCpuShare = resources.othersCpuShare();
-    result.ownCpuShare = resources.ownCpuShare();
       result.peakRssBytes = resources.peakRss();
       result.peakOpen = resources.peakOpen();
       result.peakEngineState = resources.peakEngineState();
