@@ -20,7 +20,7 @@ import java.util.concurrent.Semaphore;
  * models. One command, a table and {@code target/bench/ceiling.json}:
  *
  * <pre>
- * ./mvnw test-compile exec:exec@ceiling-benchmark -Dbench.args="--levels=0,1000,2000,3000,4000,5000"
+ * ./mvnw test-compile exec:exec@ceiling-benchmark -Dbench.args="--levels=0,500,1000,2000,3000,4000"
  * </pre>
  *
  * <p>On one engine (instant workers and people, as the engine-limit run of the season
@@ -41,7 +41,7 @@ public final class CeilingBenchmark {
     try {
       BenchArgs args = new BenchArgs(argv);
       List<Integer> levels = new ArrayList<>();
-      for (String level : args.text("levels", "0,1000,2000,3000,4000,5000").split(",")) {
+      for (String level : args.text("levels", "0,500,1000,2000,3000,4000").split(",")) {
         levels.add(Integer.parseInt(level.trim()));
       }
       int batch = args.integer("batch", 200);
@@ -79,8 +79,10 @@ public final class CeilingBenchmark {
           step.put("applicationsStartedSoFar", engine.parkedAtReviewCount() + engine.concludedCount());
           step.put("errors", engine.errors());
           steps.add(step);
-          System.out.printf(Locale.ROOT, "[bench] %,d open: %.1f applications/s, review visible p50 %s ms, heap after GC %,d MB%n",
-              engine.parkedAtReviewCount(), batch / b.seconds, Percentiles.round(b.review.p50()), heap / (1 << 20));
+          System.out.printf(Locale.ROOT, "[bench] %,d open: %.1f applications/s, review visible p50 %s ms, %,d engine state entries, heap after GC %,d MB%n",
+              engine.parkedAtReviewCount(), batch / b.seconds, Percentiles.round(b.review.p50()), engine.probe.stateEntries(), heap / (1 << 20));
+          // Written after every level: the high levels take minutes each.
+          write(out, args, steps);
           if (!b.complete) {
             System.out.println("[bench] the batch did not finish within " + timeout + "; stopping here");
             break;
@@ -88,18 +90,22 @@ public final class CeilingBenchmark {
         }
       }
       table(steps);
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("benchmark", "ceiling");
-      json.put("machine", BenchArgs.machine());
-      json.put("arguments", args.all());
-      json.put("steps", steps);
-      BenchArgs.write(out, json);
+      write(out, args, steps);
       System.out.println("Written " + out.toAbsolutePath());
     } catch (Throwable e) {
       e.printStackTrace();
       BenchArgs.exit(1);
     }
     BenchArgs.exit(0);
+  }
+
+  private static void write(Path out, BenchArgs args, List<Map<String, Object>> steps) throws java.io.IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("benchmark", "ceiling");
+    json.put("machine", BenchArgs.machine());
+    json.put("arguments", args.all());
+    json.put("steps", steps);
+    BenchArgs.write(out, json);
   }
 
   /** Starts applications that stop at the review until {@code level} wait there; returns seconds. */
