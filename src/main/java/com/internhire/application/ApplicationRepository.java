@@ -371,6 +371,22 @@ public class ApplicationRepository {
         .list();
   }
 
+  /**
+   * Applications started within the last claim window that screening has not reached yet (an
+   * instance stuck on an incident stops counting when its claim expires).
+   */
+  int startedNotYetScreened() {
+    return jdbc.sql(
+            """
+            select count(*) from application
+             where status = 'SUBMITTED' and process_instance_key is not null
+               and process_start_claimed_until > :now
+            """)
+        .param("now", now())
+        .query(Integer.class)
+        .single();
+  }
+
   boolean claimStart(UUID id, Instant until) {
     return jdbc.sql(
             """

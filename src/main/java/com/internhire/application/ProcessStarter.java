@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
  * starts once the engine is back. A claim with an expiry keeps replicas from starting the
  * same application twice; the first job of the process adopts its instance (see
  * {@link ApplicationRepository#adoptProcessInstance}) and a duplicate cancels itself.
+ *
+ * <p>Flow control: at most {@code hiring.process-start.max-first-leg} applications are
+ * started and not yet screened at once. A burst then waits in the database, where it is
+ * cheap, instead of in the engine's queue ahead of everything people do; the embedded
+ * engine in particular slows down with every instance it holds.
  */
 @Component
 public class ProcessStarter {
@@ -33,14 +38,16 @@ public class ProcessStarter {
   public static final String PROCESS_ID = "internship-application";
   private static final Logger log = LoggerFactory.getLogger(ProcessStarter.class);
   private static final int BATCH = 200;
+  private static final Duration FIRST_LEG_RECHECK = Duration.ofMillis(50);
 
   private final CamundaClient client;
   private final ApplicationRepository applications;
   private final TurnOrder turnOrder;
   private final Duration claimFor;
   private final boolean enabled;
-  private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("process-starter").daemon().factory());
+  private final int maxFirstLeg;
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("process-starter").daemon().factory());
   private final AtomicBoolean queued = new AtomicBoolean();
 
   ProcessStarter(
@@ -48,12 +55,14 @@ public class ProcessStarter {
       ApplicationRepository applications,
       TurnOrder turnOrder,
       @Value("${hiring.process-start.claim-for:PT1M}") Duration claimFor,
-      @Value("${hiring.process-start.enabled:true}") boolean enabled) {
+      @Value("${hiring.process-start.enabled:true}") boolean enabled,
+      @Value("${hiring.process-start.max-first-leg:32}") int maxFirstLeg) {
     this.client = client;
     this.applications = applications;
     this.turnOrder = turnOrder;
     this.claimFor = claimFor;
     this.enabled = enabled;
+    this.maxFirstLeg = maxFirstLeg;
   }
 
   /** Asks for a run soon; runs never overlap and no wake-up is lost. */
@@ -77,8 +86,19 @@ public class ProcessStarter {
   private void startPending() {
     try {
       List<ApplicationRepository.PendingStart> pending;
+      int room;
       do {
-        pending = applications.pendingStarts(BATCH);
+        room = BATCH;
+        if (maxFirstLeg > 0) {
+          room = Math.min(BATCH, maxFirstLeg - applications.startedNotYetScreened());
+          if (room <= 0) {
+            // The engine is still on its first leg for as many as may be there at once:
+            // look again shortly instead of queueing every stored application in the engine.
+            executor.schedule(this::wakeUp, FIRST_LEG_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+          }
+        }
+        pending = applications.pendingStarts(room);
         List<Started> inFlight = new ArrayList<>();
         Instant until = Instant.now().plus(claimFor);
         for (var application : pending) {
@@ -92,7 +112,7 @@ public class ProcessStarter {
         if (inFlight.isEmpty()) {
           return;
         }
-      } while (pending.size() == BATCH);
+      } while (pending.size() == room);
     } catch (RuntimeException e) {
       log.warn("Starting processes for stored applications failed; will retry: {}", e.getMessage());
     }
