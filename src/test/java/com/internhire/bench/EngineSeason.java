@@ -397,37 +397,15 @@ final class EngineSeason implements AutoCloseable {
         result.outcomes.merge(s, 1L, Long::sum);
       }
     });
-    EngineProbe.Costs costs = probe.costs(Map.copyOf(rootById));
-    int n = plan.applications.size();
-    result.avgJobs = (double) costs.totalJobs / n;
-    result.avgRecords = (double) costs.totalRecords / n;
-    result.unattributedRecordsPerApplication = (double) costs.unattributedRecords / n;
-    result.jobRetriesOrTimeouts = costs.jobRetriesOrTimeouts;
-    List<Long> happyJobs = new ArrayList<>();
-    List<Long> happyRecords = new ArrayList<>();
-    for (var e : planById.entrySet()) {
-      if (e.getValue().happyPath() && "HIRED".equals(statusById.get(e.getKey()))) {
-        long root = rootById.get(e.getKey());
-        happyJobs.add(costs.jobsByRoot.getOrDefault(root, 0L));
-        happyRecords.add(costs.recordsByRoot.getOrDefault(root, 0L));
-        if (result.happyJobTypes.isEmpty()) {
-          result.happyJobTypes.putAll(costs.jobTypesByRoot.getOrDefault(root, Map.of()));
-        }
+    List<Long> happyRoots = new ArrayList<>();
+    planById.forEach((id, a) -> {
+      if (a.happyPath() && "HIRED".equals(statusById.get(id))) {
+        happyRoots.add(rootById.get(id));
       }
-    }
-    result.happyJobs = happyJobs.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
-    result.happyRecords = happyRecords.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
-    result.peakHeapBytes = resources.peakHeap();
-    result.engineStateWhileOpen = resources.peakBreakdown();
-    result.engineStateWhileOpenApplications = resources.peakBreakdownOpen();
-    result.othersCpuShare = resources.othersCpuShare();
-    result.ownCpuShare = resources.ownCpuShare();
-    result.peakRssBytes = resources.peakRss();
-    result.peakOpen = resources.peakOpen();
-    result.peakEngineState = resources.peakEngineState();
-    result.series = resources.seriesJson();
+    });
+    result.costs(probe.costs(Map.copyOf(rootById)), happyRoots);
+    result.sampled(resources);
     result.notes.put("errors", errors.get());
-    result.notes.put("engineRecordsByValueType", costs.recordsByValueType);
     return result;
   }
 

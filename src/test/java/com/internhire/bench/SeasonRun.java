@@ -1,5 +1,7 @@
 package com.internhire.bench;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,46 @@ final class SeasonRun {
   double clockAdvancedAtSeconds = Double.NaN;
   double othersCpuShare = Double.NaN;
   double ownCpuShare = Double.NaN;
+
+  /**
+   * The engine's work per application, read from its record log: on average over all
+   * applications, and on the happy path over the roots of applications that took it.
+   */
+  void costs(EngineProbe.Costs costs, Collection<Long> happyRoots) {
+    avgJobs = (double) costs.totalJobs / applications;
+    avgRecords = (double) costs.totalRecords / applications;
+    unattributedRecordsPerApplication = (double) costs.unattributedRecords / applications;
+    jobRetriesOrTimeouts = costs.jobRetriesOrTimeouts;
+    List<Long> jobs = new ArrayList<>();
+    List<Long> records = new ArrayList<>();
+    for (long root : happyRoots) {
+      jobs.add(costs.jobsByRoot.getOrDefault(root, 0L));
+      records.add(costs.recordsByRoot.getOrDefault(root, 0L));
+      if (happyJobTypes.isEmpty()) {
+        happyJobTypes.putAll(costs.jobTypesByRoot.getOrDefault(root, Map.of()));
+      }
+    }
+    happyJobs = jobs.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
+    happyRecords = records.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
+    notes.put("happyPathApplicationsMeasured", jobs.size());
+    notes.put("happyPathJobsMinMax", jobs.isEmpty() ? List.of() : List.of(
+        jobs.stream().mapToLong(Long::longValue).min().getAsLong(),
+        jobs.stream().mapToLong(Long::longValue).max().getAsLong()));
+    notes.put("engineRecordsByValueType", costs.recordsByValueType);
+  }
+
+  /** Peaks, CPU shares and the series sampled while the season ran. */
+  void sampled(Resources resources) {
+    peakHeapBytes = resources.peakHeap();
+    engineStateWhileOpen = resources.peakBreakdown();
+    engineStateWhileOpenApplications = resources.peakBreakdownOpen();
+    othersCpuShare = resources.othersCpuShare();
+    ownCpuShare = resources.ownCpuShare();
+    peakRssBytes = resources.peakRss();
+    peakOpen = resources.peakOpen();
+    peakEngineState = resources.peakEngineState();
+    series = resources.seriesJson();
+  }
 
   double applicationsPerSecond() {
     return applications / endToEndSeconds;

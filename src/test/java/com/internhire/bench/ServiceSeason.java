@@ -145,15 +145,7 @@ final class ServiceSeason {
       // Before the record log is read (reading it keeps every record as an object).
       result.heapAfterGcBytes = Resources.heapAfterGc();
       costs(probe, roots, result, jdbc);
-      result.peakHeapBytes = resources.peakHeap();
-      result.engineStateWhileOpen = resources.peakBreakdown();
-      result.engineStateWhileOpenApplications = resources.peakBreakdownOpen();
-      result.othersCpuShare = resources.othersCpuShare();
-      result.ownCpuShare = resources.ownCpuShare();
-      result.peakRssBytes = resources.peakRss();
-      result.peakOpen = resources.peakOpen();
-      result.peakEngineState = resources.peakEngineState();
-      result.series = resources.seriesJson();
+      result.sampled(resources);
       result.notes.put("failedActions", failures.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())));
       result.notes.put("repeatAndThirdSubmissionStatuses", extraStatuses.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())));
       result.notes.put("candidates", like);
@@ -456,41 +448,19 @@ final class ServiceSeason {
   }
 
   private void costs(EngineProbe probe, Map<String, Long> roots, SeasonRun result, JdbcClient jdbc) {
-    EngineProbe.Costs costs = probe.costs(roots);
-    int n = plan.applications.size();
-    result.avgJobs = (double) costs.totalJobs / n;
-    result.avgRecords = (double) costs.totalRecords / n;
-    result.unattributedRecordsPerApplication = (double) costs.unattributedRecords / n;
-    result.jobRetriesOrTimeouts = costs.jobRetriesOrTimeouts;
     Map<String, String> statusById = new HashMap<>();
     jdbc.sql("select id, status from application where position_id like :p")
         .param("p", "bench-_-" + run)
         .query(rs -> {
           statusById.put(rs.getObject(1, UUID.class).toString(), rs.getString(2));
         });
-    List<Long> happyJobs = new ArrayList<>();
-    List<Long> happyRecords = new ArrayList<>();
-    for (var entry : planById.entrySet()) {
-      if (!entry.getValue().happyPath() || !"HIRED".equals(statusById.get(entry.getKey()))) {
-        continue;
+    List<Long> happyRoots = new ArrayList<>();
+    planById.forEach((id, a) -> {
+      if (a.happyPath() && "HIRED".equals(statusById.get(id)) && roots.containsKey(id)) {
+        happyRoots.add(roots.get(id));
       }
-      Long root = roots.get(entry.getKey());
-      if (root == null) {
-        continue;
-      }
-      happyJobs.add(costs.jobsByRoot.getOrDefault(root, 0L));
-      happyRecords.add(costs.recordsByRoot.getOrDefault(root, 0L));
-      if (result.happyJobTypes.isEmpty()) {
-        result.happyJobTypes.putAll(costs.jobTypesByRoot.getOrDefault(root, Map.of()));
-      }
-    }
-    result.happyJobs = happyJobs.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
-    result.happyRecords = happyRecords.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
-    result.notes.put("happyPathApplicationsMeasured", happyJobs.size());
-    result.notes.put("happyPathJobsMinMax", happyJobs.isEmpty() ? List.of() : List.of(
-        happyJobs.stream().mapToLong(Long::longValue).min().getAsLong(),
-        happyJobs.stream().mapToLong(Long::longValue).max().getAsLong()));
-    result.notes.put("engineRecordsByValueType", costs.recordsByValueType);
+    });
+    result.costs(probe.costs(roots), happyRoots);
   }
 
   private void fail(String what, Throwable e) {
