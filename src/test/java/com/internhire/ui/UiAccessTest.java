@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.internhire.support.Api;
 import com.internhire.support.Journey;
+import com.internhire.support.PageSession;
 import com.internhire.support.ServiceTest;
 import java.util.LinkedHashMap;
 import java.util.List;

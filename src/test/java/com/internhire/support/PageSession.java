@@ -1,8 +1,7 @@
-package com.internhire.ui;
+package com.internhire.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.internhire.support.Api;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -16,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A browser without a browser: the sign-in form, the session cookie and the page's CSRF token. */
-final class PageSession {
+public final class PageSession {
 
   private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
@@ -35,12 +34,12 @@ final class PageSession {
         .build();
   }
 
-  static PageSession anonymous(int port) {
+  public static PageSession anonymous(int port) {
     return new PageSession(port);
   }
 
   /** Signs in with the form as a person would; the session then holds the CSRF token of the pages. */
-  static PageSession signIn(int port, String user) {
+  public static PageSession signIn(int port, String user) {
     PageSession session = new PageSession(port);
     Api.Response login = session.get("/login");
     assertThat(login.status()).isEqualTo(200);
@@ -53,16 +52,16 @@ final class PageSession {
     return session;
   }
 
-  String csrf() {
+  public String csrf() {
     return csrf;
   }
 
-  Api.Response get(String path) {
+  public Api.Response get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html, application/json").GET());
   }
 
   /** A script's POST: JSON, with or without the page's CSRF token. */
-  Api.Response post(String path, String json, boolean withCsrf) {
+  public Api.Response post(String path, String json, boolean withCsrf) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
         .header("Content-Type", "application/json")
         .header("X-Requested-With", "XMLHttpRequest")
@@ -73,13 +72,13 @@ final class PageSession {
     return send(request);
   }
 
-  Api.Response form(String path, String body) {
+  public Api.Response form(String path, String body) {
     return send(HttpRequest.newBuilder(uri(path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Api.Response logout() {
+  public Api.Response logout() {
     return form("/logout", "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
   }
 
@@ -88,7 +87,7 @@ final class PageSession {
   }
 
   private Api.Response send(HttpRequest.Builder request) {
-    request.timeout(Duration.ofSeconds(30));
+    request.timeout(Duration.ofSeconds(60));
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Api.Response(response.statusCode(), response.headers().map(), response.body());
