@@ -4,31 +4,25 @@ import com.internhire.HiringApplication;
 import com.internhire.embedded.EmbeddedEngineConfiguration;
 import com.internhire.notification.MailTransport;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole hiring service on its embedded default (in-process engine, H2 file database), started
  * in this JVM as {@code ./mvnw spring-boot:test-run} starts it, on free ports and a fresh
- * database under {@code target/bench}. One addition: the mailbox folder also tells the
+ * database under {@code target/bench}. One addition: the mail transport also tells the
  * benchmark's candidates that a message arrived (they act on their mail, as people do).
  */
 final class BenchService implements AutoCloseable {
@@ -102,45 +96,28 @@ final class BenchService implements AutoCloseable {
   }
 
   /**
-   * The mailbox folder of the embedded default (one .eml file per message, as
-   * {@code MailConfiguration} writes it), which also hands each message to the benchmark.
+   * The service's own mail transport (the mailbox folder of the embedded default), which also
+   * tells the benchmark's candidates about each message it sent.
    */
-  static final class BenchMailbox implements MailTransport {
-
-    private static final AtomicLong SEQUENCE = new AtomicLong();
-    private final Path folder;
-
-    BenchMailbox(Path folder) {
-      this.folder = folder;
-    }
-
-    @Override
-    public void send(MimeMessage message) throws MessagingException {
-      String event = message.getHeader("X-Hiring-Event", null);
-      String template = message.getHeader("X-Hiring-Template", null);
-      try {
-        Files.createDirectories(folder);
-        String name = System.currentTimeMillis() + "-" + SEQUENCE.incrementAndGet() + "-" + template + ".eml";
-        Path tmp = folder.resolve(name + ".part");
-        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-          message.writeTo(out);
-        }
-        Files.move(tmp, folder.resolve(name));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (event != null && event.length() >= 36) {
-        mailListener.accept(new Mail(event.substring(0, 36), template));
-      }
-    }
-  }
-
   @TestConfiguration(proxyBeanMethods = false)
   static class MailboxConfig {
     @Bean
-    @Primary
-    MailTransport benchMailbox(@org.springframework.beans.factory.annotation.Value("${hiring.mail.mailbox-dir}") Path folder) {
-      return new BenchMailbox(folder);
+    static BeanPostProcessor tellCandidates() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          if (!(bean instanceof MailTransport transport)) {
+            return bean;
+          }
+          return (MailTransport) message -> {
+            transport.send(message);
+            String event = message.getHeader("X-Hiring-Event", null);
+            if (event != null && event.length() >= 36) {
+              mailListener.accept(new Mail(event.substring(0, 36), message.getHeader("X-Hiring-Template", null)));
+            }
+          };
+        }
+      };
     }
   }
 }
