@@ -92,9 +92,11 @@ public class ProcessStarter {
         if (maxFirstLeg > 0) {
           room = Math.min(BATCH, maxFirstLeg - applications.startedNotYetScreened());
           if (room <= 0) {
-            // The engine is still on its first leg for as many as may be there at once:
-            // look again shortly instead of queueing every stored application in the engine.
-            executor.schedule(this::wakeUp, FIRST_LEG_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+            // The engine is still on its first leg for as many as may be there at once: if
+            // applications wait, look again shortly instead of queueing them all in the engine.
+            if (!applications.pendingStarts(1).isEmpty()) {
+              executor.schedule(this::wakeUp, FIRST_LEG_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+            }
             return;
           }
         }
