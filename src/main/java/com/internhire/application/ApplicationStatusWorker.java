@@ -17,10 +17,10 @@ public class ApplicationStatusWorker {
 
   static final String TYPE = "update-application-status";
 
-  private final ApplicationJourney journey;
+  private final ApplicationLifecycle lifecycle;
 
-  ApplicationStatusWorker(ApplicationJourney journey) {
-    this.journey = journey;
+  ApplicationStatusWorker(ApplicationLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
   @JobWorker(type = TYPE)
@@ -30,9 +30,9 @@ public class ApplicationStatusWorker {
     if (declared == null) {
       throw new IllegalStateException("The element " + job.getElementId() + " declares no 'status' header");
     }
-    return journey.reach(
+    return lifecycle.reach(
         UUID.fromString(applicationId),
-        new ApplicationJourney.Stage(
+        new ApplicationLifecycle.StatusChange(
             ApplicationStatus.valueOf(declared),
             headers.get("candidateMessage"),
             headers.get("deadline"),

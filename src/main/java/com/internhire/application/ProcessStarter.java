@@ -1,6 +1,7 @@
 package com.internhire.application;
 
-import io.camunda.client.CamundaClient;
+import com.internhire.engine.ProcessInstances;
+import com.internhire.engine.ProcessVariables;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import jakarta.annotation.PreDestroy;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * swept on a schedule, so an application acknowledged while the engine was unreachable
  * starts once the engine is back. A claim with an expiry keeps replicas from starting the
  * same application twice; the first job of the process adopts its instance (see
- * {@link ApplicationRepository#adoptProcessInstance}) and a duplicate cancels itself.
+ * {@link ApplicationInstances#adoptOrCancel}) and a duplicate cancels itself.
  *
  * <p>Flow control: at most {@code hiring.process-start.max-first-leg} applications are
  * started and not yet screened at once. A burst then waits in the database, where it is
@@ -35,13 +35,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessStarter {
 
-  public static final String PROCESS_ID = "internship-application";
   private static final Logger log = LoggerFactory.getLogger(ProcessStarter.class);
   private static final int BATCH = 200;
   private static final Duration FIRST_LEG_RECHECK = Duration.ofMillis(50);
 
-  private final CamundaClient client;
-  private final ApplicationRepository applications;
+  private final ProcessInstances instances;
+  private final ApplicationInstances applications;
   private final TurnOrder turnOrder;
   private final Duration claimFor;
   private final boolean enabled;
@@ -51,13 +50,13 @@ public class ProcessStarter {
   private final AtomicBoolean queued = new AtomicBoolean();
 
   ProcessStarter(
-      CamundaClient client,
-      ApplicationRepository applications,
+      ProcessInstances instances,
+      ApplicationInstances applications,
       TurnOrder turnOrder,
       @Value("${hiring.process-start.claim-for:PT1M}") Duration claimFor,
       @Value("${hiring.process-start.enabled:true}") boolean enabled,
       @Value("${hiring.process-start.max-first-leg:32}") int maxFirstLeg) {
-    this.client = client;
+    this.instances = instances;
     this.applications = applications;
     this.turnOrder = turnOrder;
     this.claimFor = claimFor;
@@ -85,7 +84,7 @@ public class ProcessStarter {
 
   private void startPending() {
     try {
-      List<ApplicationRepository.PendingStart> pending;
+      List<ApplicationInstances.PendingStart> pending;
       int room;
       do {
         room = BATCH;
@@ -120,30 +119,20 @@ public class ProcessStarter {
     }
   }
 
-  private CamundaFuture<ProcessInstanceEvent> start(ApplicationRepository.PendingStart application) {
-    return client
-        .newCreateInstanceCommand()
-        .bpmnProcessId(PROCESS_ID)
-        .latestVersion()
-        .variables(
-            Map.of(
-                "applicationId", application.id().toString(),
-                "positionId", application.positionId(),
-                "availabilityStated", application.availabilityStated(),
-                "waitsForTurn", application.waitsFor() != null,
-                "interviewCount", application.interviewCount()))
-        .send();
+  private CamundaFuture<ProcessInstanceEvent> start(ApplicationInstances.PendingStart application) {
+    return instances.start(
+        new ProcessVariables.Start(
+            application.id(),
+            application.positionId(),
+            application.availabilityStated(),
+            application.waitsFor() != null,
+            application.interviewCount()));
   }
 
   private void record(Started started) {
     try {
       ProcessInstanceEvent event = started.future().join(30, TimeUnit.SECONDS);
-      if (!applications.adoptProcessInstance(started.application().id(), event.getProcessInstanceKey())) {
-        log.warn(
-            "Application {} already has a process instance; cancelling duplicate {}",
-            started.application().id(),
-            event.getProcessInstanceKey());
-        client.newCancelInstanceCommand(event.getProcessInstanceKey()).send();
+      if (!applications.adoptOrCancel(started.application().id(), event.getProcessInstanceKey())) {
         return;
       }
       applications.recordProcessDefinition(
@@ -166,5 +155,5 @@ public class ProcessStarter {
     executor.awaitTermination(10, TimeUnit.SECONDS);
   }
 
-  private record Started(ApplicationRepository.PendingStart application, CamundaFuture<ProcessInstanceEvent> future) {}
+  private record Started(ApplicationInstances.PendingStart application, CamundaFuture<ProcessInstanceEvent> future) {}
 }

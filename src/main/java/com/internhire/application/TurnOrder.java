@@ -1,6 +1,7 @@
 package com.internhire.application;
 
-import com.internhire.process.ProcessEvents;
+import com.internhire.engine.ProcessEvents;
+import com.internhire.engine.ProcessVariables;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ public class TurnOrder {
     events.publish(
         ProcessEvents.TURN_DECIDED,
         waitingApplicationId.toString(),
-        Map.of("firstApplicationHired", first.status() == ApplicationStatus.HIRED),
+        Map.of(ProcessVariables.FIRST_APPLICATION_HIRED, first.status() == ApplicationStatus.HIRED),
         deadlines.turnMessageTtl());
   }
 }

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Append-only record of decisions: who (a person or a rule), what, when, on which rule
- * version, from which inputs. Callers write it in the same transaction as the change it
- * explains.
+ * Append-only record of decisions: who (a person or a rule), what ({@link AuditAction}), when,
+ * on which rule version, from which inputs. Callers write it in the same transaction as the
+ * change it explains.
  */
 @Component
 public class AuditTrail {
@@ -27,14 +27,15 @@ public class AuditTrail {
     this.json = json;
   }
 
-  public void record(UUID applicationId, String actor, String action, Map<String, ?> details) {
+  public void record(UUID applicationId, String actor, AuditAction action, Map<String, ?> details) {
     record(applicationId, actor, action, null, null, details);
   }
 
+  /** A row for a decision taken by a rule: its id and exact version. */
   public void record(
       UUID applicationId,
       String actor,
-      String action,
+      AuditAction action,
       String ruleId,
       String ruleVersion,
       Map<String, ?> details) {
@@ -46,13 +47,14 @@ public class AuditTrail {
         .param("applicationId", applicationId)
         .param("at", Instant.now().atOffset(ZoneOffset.UTC))
         .param("actor", actor)
-        .param("action", action)
+        .param("action", action.name())
         .param("ruleId", ruleId)
         .param("ruleVersion", ruleVersion)
         .param("details", toJson(details))
         .update();
   }
 
+  /** The application's trail, oldest first, to show (never to rebuild state from). */
   public List<AuditEvent> history(UUID applicationId) {
     return jdbc.sql(
             """

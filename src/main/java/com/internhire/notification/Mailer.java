@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import com.internhire.position.CohortCalendar;
-import com.internhire.process.DeadlineVariables;
+import com.internhire.engine.ProcessVariables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -151,7 +151,7 @@ public class Mailer {
         .param("id", applicationId)
         .query(
             rs -> {
-              String key = DeadlineVariables.of(rs.getString("name"));
+              String key = ProcessVariables.dueAt(rs.getString("name"));
               model.put(key, DATE_TIME.format(rs.getObject("due_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)));
             });
     jdbc.sql(

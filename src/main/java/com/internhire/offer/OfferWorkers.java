@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.internhire.application.ApplicationRepository;
 import com.internhire.application.StoredApplication;
+import com.internhire.audit.AuditAction;
 import com.internhire.audit.AuditTrail;
 import com.internhire.position.CohortCalendar;
 import com.internhire.position.Position;
@@ -64,7 +65,7 @@ public class OfferWorkers {
     result.put("offerEndDate", CohortCalendar.endDate(start, position.weeks()).toString());
     if (!held) {
       tx.executeWithoutResult(
-          s -> audit.record(id, "system:seats", "NO_SEAT", Map.of("positionId", positionId, "startDate", start.toString())));
+          s -> audit.record(id, "system:seats", AuditAction.NO_SEAT, Map.of("positionId", positionId, "startDate", start.toString())));
     }
     return result;
   }
@@ -124,7 +125,7 @@ public class OfferWorkers {
                   .param("now", Instant.now().atOffset(ZoneOffset.UTC))
                   .update();
           if (written == 1) {
-            audit.record(id, "system:onboarding", "HANDED_OVER", event);
+            audit.record(id, "system:onboarding", AuditAction.HANDED_OVER, event);
           }
         });
   }

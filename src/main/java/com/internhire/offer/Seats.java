@@ -1,5 +1,6 @@
 package com.internhire.offer;
 
+import com.internhire.audit.AuditAction;
 import com.internhire.audit.AuditTrail;
 import java.sql.Date;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public class Seats {
       return false;
     }
     upsert(applicationId, positionId, startDate, "HELD");
-    audit.record(applicationId, "system:seats", "SEAT_HELD", Map.of("positionId", positionId, "startDate", startDate.toString()));
+    audit.record(applicationId, "system:seats", AuditAction.SEAT_HELD, Map.of("positionId", positionId, "startDate", startDate.toString()));
     return true;
   }
 
@@ -92,7 +93,7 @@ public class Seats {
                 .update()
             == 1;
     if (released) {
-      audit.record(applicationId, "system:seats", "SEAT_RELEASED", Map.of("reason", reason));
+      audit.record(applicationId, "system:seats", AuditAction.SEAT_RELEASED, Map.of("reason", reason));
     }
     return released;
   }
@@ -110,7 +111,7 @@ public class Seats {
       throw new IllegalStateException("The cohort starting " + startDate + " has no free seat");
     }
     upsert(applicationId, positionId, startDate, "TAKEN");
-    audit.record(applicationId, "system:seats", "SEAT_TAKEN", Map.of("positionId", positionId, "startDate", startDate.toString()));
+    audit.record(applicationId, "system:seats", AuditAction.SEAT_TAKEN, Map.of("positionId", positionId, "startDate", startDate.toString()));
   }
 
   private void upsert(UUID applicationId, String positionId, LocalDate startDate, String state) {

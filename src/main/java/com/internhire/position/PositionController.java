@@ -1,6 +1,6 @@
 package com.internhire.position;
 
-import com.internhire.web.ApiProblem;
+import com.internhire.platform.DomainException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.HashSet;
@@ -36,18 +36,18 @@ class PositionController {
 
   @GetMapping("/{id}")
   Position one(@PathVariable String id) {
-    return positions.findById(id).orElseThrow(() -> ApiProblem.positionNotFound(id));
+    return positions.findById(id).orElseThrow(() -> DomainException.positionNotFound(id));
   }
 
   @PostMapping
   ResponseEntity<Position> open(@Valid @RequestBody NewPosition body) {
     if (new HashSet<>(body.cohortStartDates()).size() != body.cohortStartDates().size()) {
-      throw ApiProblem.invalid("cohortStartDates", "must not repeat a date");
+      throw DomainException.invalid("cohortStartDates", "must not repeat a date");
     }
     try {
       tx.executeWithoutResult(status -> positions.insert(body));
     } catch (DuplicateKeyException e) {
-      throw ApiProblem.conflict(
+      throw DomainException.conflict(
           "position-exists", "Position exists", "A position with id " + body.id() + " exists already.");
     }
     Position created = positions.findById(body.id()).orElseThrow();

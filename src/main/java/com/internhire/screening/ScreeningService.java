@@ -2,14 +2,20 @@ package com.internhire.screening;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.internhire.application.ApplicationLifecycle;
+import com.internhire.application.ApplicationLifecycle.StatusChange;
 import com.internhire.application.ApplicationRepository;
+import com.internhire.application.ApplicationStatus;
 import com.internhire.application.ScreeningFacts;
 import com.internhire.application.StoredApplication;
+import com.internhire.audit.AuditAction;
+import com.internhire.audit.AuditTrail;
+import com.internhire.engine.ProcessVariables.Screened;
+import com.internhire.engine.ProcessVariables.Screening;
 import com.internhire.position.Availability;
 import com.internhire.position.CohortOptions;
 import com.internhire.position.Position;
 import com.internhire.position.PositionRepository;
-import com.internhire.audit.AuditTrail;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.client.api.response.EvaluatedDecision;
@@ -30,10 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the decision's exact version, its inputs and the rules that matched (R7).
  */
 @Service
-public class ScreeningService {
+class ScreeningService {
 
   private final CamundaClient client;
   private final ApplicationRepository applications;
+  private final ScreeningResults results;
+  private final ApplicationLifecycle lifecycle;
   private final AuditTrail audit;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
@@ -43,6 +51,8 @@ public class ScreeningService {
   ScreeningService(
       CamundaClient client,
       ApplicationRepository applications,
+      ScreeningResults results,
+      ApplicationLifecycle lifecycle,
       AuditTrail audit,
       TransactionTemplate tx,
       ObjectMapper json,
@@ -50,6 +60,8 @@ public class ScreeningService {
       @Value("${hiring.review.due-after:P5D}") Duration reviewDueAfter) {
     this.client = client;
     this.applications = applications;
+    this.results = results;
+    this.lifecycle = lifecycle;
     this.audit = audit;
     this.tx = tx;
     this.json = json;
@@ -57,15 +69,14 @@ public class ScreeningService {
     this.positions = positions;
   }
 
-  /** Screened application: the decision's result and when its review falls due (R3). */
-  record Screened(ScreeningResult result, Instant reviewDueAt, List<Map<String, String>> cohortOptions) {}
-
-  Screened screen(UUID applicationId, String decisionId) {
-    var earlier = applications.screeningOutcome(applicationId);
+  /**
+   * Screens the application once; a repeated job gets the recorded outcome (R12). The outcome,
+   * the audit row and the status SCREENED are written in one transaction.
+   */
+  Screened screen(UUID applicationId, String decisionId, String element) {
+    var earlier = results.of(applicationId);
     if (earlier.isPresent()) {
-      // A repeated job: the decision was taken and recorded once already (R12).
-      return new Screened(
-          storedResult(applicationId, earlier.get()), earlier.get().reviewDueAt(), cohortOptions(applicationId));
+      return new Screened(earlier.get().result(), earlier.get().reviewDueAt(), cohortOptions(applicationId));
     }
     ScreeningFacts facts = applications.screeningFacts(applicationId);
     Map<String, Object> inputs = facts.asDecisionInputs();
@@ -75,19 +86,21 @@ public class ScreeningService {
       throw new IllegalStateException(
           "Decision '" + response.getFailedDecisionId() + "' failed: " + response.getFailureMessage());
     }
-    ScreeningResult result = read(response.getDecisionOutput());
+    Screening result = read(response.getDecisionOutput());
     Instant dueAt = Instant.now().plus(reviewDueAfter).truncatedTo(ChronoUnit.SECONDS);
+    String actor = "rule:" + response.getDecisionId();
+    String version = String.valueOf(response.getDecisionVersion());
     tx.executeWithoutResult(
         status -> {
-          if (applications.recordScreening(
-              applicationId, result.score(), result.recommendation(), result.priority(), dueAt)) {
+          if (results.record(applicationId, response.getDecisionId(), version, result, dueAt)) {
             audit.record(
                 applicationId,
-                "rule:" + response.getDecisionId(),
-                "SCREENED",
+                actor,
+                AuditAction.SCREENED,
                 response.getDecisionId(),
-                String.valueOf(response.getDecisionVersion()),
+                version,
                 details(response, inputs, result, dueAt));
+            lifecycle.enter(applicationId, StatusChange.to(ApplicationStatus.SCREENED, actor, element));
           }
         });
     return new Screened(result, dueAt, cohortOptions(applicationId));
@@ -107,22 +120,8 @@ public class ScreeningService {
     return CohortOptions.of(availability, position);
   }
 
-  /** The screening result recorded for an application, if it was screened. */
-  public java.util.Optional<ScreeningResult> recorded(UUID applicationId) {
-    return applications.screeningOutcome(applicationId).map(outcome -> storedResult(applicationId, outcome));
-  }
-
-  private ScreeningResult storedResult(UUID applicationId, ApplicationRepository.ScreeningOutcome outcome) {
-    // The audit row holds the full result; the application row holds what ranks the review.
-    return audit.history(applicationId).stream()
-        .filter(e -> "SCREENED".equals(e.action()))
-        .reduce((first, second) -> second)
-        .map(e -> json.convertValue(e.details().get("result"), ScreeningResult.class))
-        .orElseGet(() -> new ScreeningResult(false, null, outcome.score(), outcome.recommendation(), outcome.priority()));
-  }
-
   private static Map<String, Object> details(
-      EvaluateDecisionResponse response, Map<String, Object> inputs, ScreeningResult result, Instant dueAt) {
+      EvaluateDecisionResponse response, Map<String, Object> inputs, Screening result, Instant dueAt) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("decisionKey", String.valueOf(response.getDecisionKey()));
     details.put("decisionRequirementsId", response.getDecisionRequirementsId());
@@ -145,9 +144,9 @@ public class ScreeningService {
     return d;
   }
 
-  private ScreeningResult read(String output) {
+  private Screening read(String output) {
     try {
-      return json.readValue(output, ScreeningResult.class);
+      return json.readValue(output, Screening.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The screening decision returned an unexpected result: " + output, e);
     }

@@ -1,14 +1,11 @@
 package com.internhire.screening;
 
-import com.internhire.application.ApplicationRepository;
-import io.camunda.client.CamundaClient;
+import com.internhire.application.ApplicationInstances;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,31 +16,23 @@ import org.springframework.stereotype.Component;
 public class ScreeningWorker {
 
   static final String TYPE = "screen-application";
-  private static final Logger log = LoggerFactory.getLogger(ScreeningWorker.class);
 
   private final ScreeningService screening;
-  private final ApplicationRepository applications;
-  private final CamundaClient client;
+  private final ApplicationInstances instances;
 
-  ScreeningWorker(ScreeningService screening, ApplicationRepository applications, CamundaClient client) {
+  ScreeningWorker(ScreeningService screening, ApplicationInstances instances) {
     this.screening = screening;
-    this.applications = applications;
-    this.client = client;
+    this.instances = instances;
   }
 
   @JobWorker(type = TYPE)
   public Map<String, Object> screen(ActivatedJob job, @Variable String applicationId) {
     UUID id = UUID.fromString(applicationId);
-    if (!applications.adoptProcessInstance(id, job.getProcessInstanceKey())) {
-      log.warn("Process instance {} duplicates application {}'s own; cancelling it", job.getProcessInstanceKey(), id);
-      client.newCancelInstanceCommand(job.getProcessInstanceKey()).send().join();
+    // The first job of an instance: it adopts the instance, or cancels a duplicate start.
+    if (!instances.adoptOrCancel(id, job.getProcessInstanceKey())) {
       return Map.of();
     }
     String decisionId = job.getCustomHeaders().getOrDefault("decisionId", "screening");
-    ScreeningService.Screened screened = screening.screen(id, decisionId);
-    return Map.of(
-        "screening", screened.result(),
-        "reviewDueAt", screened.reviewDueAt().toString(),
-        "cohortOptions", screened.cohortOptions());
+    return screening.screen(id, decisionId, job.getElementId()).asMap();
   }
 }

@@ -11,10 +11,11 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import com.internhire.audit.AuditTrail;
+import com.internhire.candidate.Candidates;
 import com.internhire.notification.CandidateMessages;
 import com.internhire.notification.Mailer;
 import com.internhire.position.PositionRepository;
-import com.internhire.process.ProcessEvents;
+import com.internhire.engine.ProcessEvents;
 import com.internhire.support.RecordingMailTransport;
 import com.internhire.support.TestData;
 import com.internhire.support.WorkerSliceTest;
@@ -38,8 +39,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WorkerSliceTest
 @Import({
   ApplicationStatusWorker.class,
-  ApplicationJourney.class,
+  ApplicationLifecycle.class,
   ApplicationRepository.class,
+  Deadlines.class,
+  Candidates.class,
   PositionRepository.class,
   AuditTrail.class,
   CandidateMessages.class,

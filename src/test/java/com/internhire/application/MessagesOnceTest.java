@@ -2,7 +2,7 @@ package com.internhire.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.internhire.process.ProcessEvents;
+import com.internhire.engine.ProcessEvents;
 import com.internhire.support.ServiceTest;
 import java.time.Duration;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.internhire.process.ProcessEvents;
+import com.internhire.engine.ProcessEvents;
 import com.internhire.support.Eventually;
 import com.internhire.support.TestData;
 import com.internhire.support.WorkerSliceTest;

@@ -2,7 +2,7 @@ package com.internhire.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.internhire.process.ModelRedeployed;
+import com.internhire.engine.ModelRedeployed;
 import com.internhire.support.Eventually;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;

@@ -12,6 +12,7 @@ import com.internhire.support.Journey;
 import com.internhire.support.Mailbox;
 import com.internhire.support.ServiceTest;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,19 @@ class JourneyApiTest extends ServiceTest {
             .param("id", id).query(Integer.class).single())
         .isEqualTo(1);
 
-    List<String> actions = api().as("auditor").get("/api/applications/" + id + "/history").body().findValuesAsText("action");
+    JsonNode history = api().as("auditor").get("/api/applications/" + id + "/history").body();
+    List<String> actions = history.findValuesAsText("action");
+    // Every status change of the hire has its row, whoever made it (a status step, a task
+    // opening, screening).
+    List<String> statuses =
+        StreamSupport.stream(history.spliterator(), false)
+            .filter(row -> row.path("action").asText().equals("STATUS_CHANGED"))
+            .map(row -> row.path("details").path("to").asText())
+            .toList();
+    assertThat(statuses)
+        .containsExactly(
+            "SCREENED", "IN_REVIEW", "INTERVIEWING", "AWAITING_DECISION", "OFFER_APPROVAL", "OFFERED", "OFFER_ACCEPTED",
+            "HIRED");
     assertThat(actions)
         .containsSubsequence(
             "SUBMITTED", "SCREENED", "TASK_COMPLETED", "STATUS_CHANGED", "TASK_COMPLETED", "TASK_COMPLETED",

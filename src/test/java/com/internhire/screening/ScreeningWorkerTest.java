@@ -11,7 +11,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.internhire.application.ApplicationRepository;
+import com.internhire.application.ApplicationInstances;
+import com.internhire.engine.ProcessInstances;
+import com.internhire.support.LifecycleSlice;
+import com.internhire.engine.ProcessVariables;
 import com.internhire.audit.AuditTrail;
 import com.internhire.position.PositionRepository;
 import com.internhire.support.TestData;
@@ -33,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 @WorkerSliceTest
-@Import({ScreeningWorker.class, ScreeningService.class, ApplicationRepository.class, PositionRepository.class, AuditTrail.class})
+@Import({ScreeningWorker.class, ScreeningService.class, ScreeningResults.class, ApplicationInstances.class, ProcessInstances.class, LifecycleSlice.class})
 class ScreeningWorkerTest {
 
   private static final String RESULT =
@@ -81,8 +84,8 @@ class ScreeningWorkerTest {
         .hasSize(5)
         .startsWith(Map.of("label", "11 May 2026 to 3 Aug 2026", "value", "2026-05-11"))
         .endsWith(Map.of("label", "22 Jun 2026 to 14 Sep 2026 (beyond stated availability)", "value", "2026-06-22"));
-    assertThat((ScreeningResult) variables.get("screening"))
-        .isEqualTo(new ScreeningResult(true, "Meets all minimum qualifications", 85, "ADVANCE", 90));
+    assertThat((ProcessVariables.Screening) variables.get("screening"))
+        .isEqualTo(new ProcessVariables.Screening(true, "Meets all minimum qualifications", 85, "ADVANCE", 90));
     var row = audit.history(id).getFirst();
     assertThat(row.action()).isEqualTo("SCREENED");
     assertThat(row.actor()).isEqualTo("rule:screening");
@@ -108,7 +111,10 @@ class ScreeningWorkerTest {
 
     assertThat(second).isEqualTo(first);
     verify(evaluation, times(1)).variables(any(Map.class));
-    assertThat(count(jdbc, "select count(*) from audit_event where application_id = :id", id)).isEqualTo(1);
+    assertThat(count(jdbc, "select count(*) from audit_event where application_id = :id and action = 'SCREENED'", id))
+        .isEqualTo(1);
+    assertThat(count(jdbc, "select count(*) from audit_event where application_id = :id and action = 'STATUS_CHANGED'", id))
+        .isEqualTo(1);
   }
 
   @Test
@@ -120,7 +126,10 @@ class ScreeningWorkerTest {
 
     verify(client).newCancelInstanceCommand(301L);
     verify(client, never()).newCancelInstanceCommand(300L);
-    assertThat(count(jdbc, "select count(*) from audit_event where application_id = :id", id)).isEqualTo(1);
+    assertThat(count(jdbc, "select count(*) from audit_event where application_id = :id and action = 'SCREENED'", id))
+        .isEqualTo(1);
+    assertThat(count(jdbc, "select count(*) from audit_event where application_id = :id and action = 'STATUS_CHANGED'", id))
+        .isEqualTo(1);
   }
 
   @Test

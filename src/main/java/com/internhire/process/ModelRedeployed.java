@@ -1,4 +1,0 @@
-package com.internhire.process;
-
-/** A model file was deployed while the service runs: its name and content. */
-public record ModelRedeployed(String fileName, byte[] content) {}
