@@ -17,8 +17,6 @@ import com.internhire.inbox.TaskAnswers;
 import com.internhire.inbox.TaskCompletions;
 import com.internhire.inbox.TaskElementInstances;
 import com.internhire.offer.Seats;
-import com.internhire.position.Availability;
-import com.internhire.position.CohortOptions;
 import com.internhire.position.Position;
 import com.internhire.position.PositionRepository;
 import com.internhire.screening.ScreeningResults;
@@ -157,10 +155,8 @@ public class ApplicationRecovery {
         variables.put(ProcessVariables.SCREENING, outcome.result());
         variables.put(ProcessVariables.REVIEW_DUE_AT, outcome.reviewDueAt().toString());
       });
-      if (application.availabilityStart() != null) {
-        variables.put(
-            ProcessVariables.COHORT_OPTIONS,
-            CohortOptions.of(new Availability(application.availabilityStart(), application.availabilityEnd()), position));
+      if (application.availability() != null) {
+        variables.put(ProcessVariables.COHORT_OPTIONS, position.cohortOptions(application.availability()));
       }
       variables.put(ProcessVariables.SCORECARDS, scorecards(application));
     }
@@ -248,8 +244,7 @@ public class ApplicationRecovery {
       events.publish(
           ProcessEvents.OFFER_ANSWERED,
           application.id().toString(),
-          Map.of(ProcessVariables.OFFER_ACCEPTED, true),
-          Duration.ofMinutes(10));
+          Map.of(ProcessVariables.OFFER_ACCEPTED, true));
     }
   }
 

@@ -99,7 +99,7 @@ public class ApplicationLifecycle {
   }
 
   /**
-   * Moves an open application to a stage that concludes nothing and tells nobody (a human task
+   * Moves an open application to a status that concludes nothing and tells nobody (a human task
    * opened, screening done), with its audit row, in the caller's transaction. False if it had
    * that status already or has concluded.
    */

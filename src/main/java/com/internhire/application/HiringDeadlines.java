@@ -9,11 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * confirmation), by the name a model's {@code deadline} header uses.
  */
 @ConfigurationProperties("hiring")
-public record HiringDeadlines(Map<String, Duration> deadlines, Duration turnMessageTtl) {
+public record HiringDeadlines(Map<String, Duration> deadlines) {
 
   public HiringDeadlines {
     deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
-    turnMessageTtl = turnMessageTtl == null ? Duration.ofMinutes(10) : turnMessageTtl;
   }
 
   public Duration of(String name) {

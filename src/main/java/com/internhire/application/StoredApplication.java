@@ -1,5 +1,6 @@
 package com.internhire.application;
 
+import com.internhire.position.Availability;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -24,5 +25,10 @@ public record StoredApplication(
 
   public boolean concluded() {
     return closedAt != null;
+  }
+
+  /** The stated availability (R4); null while none is stated. */
+  public Availability availability() {
+    return availabilityStart == null ? null : new Availability(availabilityStart, availabilityEnd);
   }
 }

@@ -16,12 +16,10 @@ public class TurnOrder {
 
   private final ApplicationRepository applications;
   private final ProcessEvents events;
-  private final HiringDeadlines deadlines;
 
-  TurnOrder(ApplicationRepository applications, ProcessEvents events, HiringDeadlines deadlines) {
+  TurnOrder(ApplicationRepository applications, ProcessEvents events) {
     this.applications = applications;
     this.events = events;
-    this.deadlines = deadlines;
   }
 
   /** Tells the waiting application its turn has come, if the one it waits for has concluded. */
@@ -37,7 +35,6 @@ public class TurnOrder {
     events.publish(
         ProcessEvents.TURN_DECIDED,
         waitingApplicationId.toString(),
-        Map.of(ProcessVariables.FIRST_APPLICATION_HIRED, first.status() == ApplicationStatus.HIRED),
-        deadlines.turnMessageTtl());
+        Map.of(ProcessVariables.FIRST_APPLICATION_HIRED, first.status() == ApplicationStatus.HIRED));
   }
 }

@@ -58,16 +58,9 @@ class Pages {
     }
     StringBuilder attributes = new StringBuilder();
     data.forEach((k, v) -> attributes.append(" data-").append(k).append("=\"").append(escape(v)).append('"'));
-    return """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>%s · Internship hiring</title>
+    return head(title) + """
         <meta name="csrf-header" content="%s">
         <meta name="csrf-token" content="%s">
-        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/assets/%s.css?v=%s">
         <script type="module" src="/assets/%s.js?v=%s"></script>
         </head>
@@ -85,7 +78,7 @@ class Pages {
         </html>
         """
         .formatted(
-            escape(title), escape(csrf.getHeaderName()), escape(csrf.getToken()),
+            escape(csrf.getHeaderName()), escape(csrf.getToken()),
             page, version, page, version,
             page, escape(user.getName()), escape(String.join(",", roles)), attributes,
             nav, escape(user.getName()), escape(String.join(", ", roles)),
@@ -102,14 +95,7 @@ class Pages {
     }
     String demo = demoUsers.isEmpty() ? "" :
         "<p class=\"hint\">Demo users: " + escape(String.join(", ", demoUsers)) + " (password <code>demo</code>).</p>";
-    return """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Sign in · Internship hiring</title>
-        <link rel="icon" href="data:,">
+    return head("Sign in") + """
         <link rel="stylesheet" href="/assets/login.css?v=%s">
         </head>
         <body class="plain">
@@ -130,6 +116,20 @@ class Pages {
         </html>
         """
         .formatted(version, String.join("", notes), escape(csrf.getParameterName()), escape(csrf.getToken()), demo);
+  }
+
+  /** The start every page shares, up to its own styles and scripts. */
+  private static String head(String title) {
+    return """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>%s · Internship hiring</title>
+        <link rel="icon" href="data:,">
+        """
+        .formatted(escape(title));
   }
 
   static String escape(String text) {

@@ -22,13 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/ui")
 class UiApiController {
 
-  private final ApplicationFacts facts;
+  private final ApplicationDetails details;
   private final JourneyService journeys;
   private final ModelDiagrams models;
   private final DashboardQueries dashboard;
 
-  UiApiController(ApplicationFacts facts, JourneyService journeys, ModelDiagrams models, DashboardQueries dashboard) {
-    this.facts = facts;
+  UiApiController(ApplicationDetails details, JourneyService journeys, ModelDiagrams models, DashboardQueries dashboard) {
+    this.details = details;
     this.journeys = journeys;
     this.models = models;
     this.dashboard = dashboard;
@@ -36,17 +36,17 @@ class UiApiController {
 
   /** Applications, newest first; no personal data (staff). */
   @GetMapping("/applications")
-  List<ApplicationFacts.Summary> applications(
+  List<ApplicationDetails.Summary> applications(
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String positionId,
       @RequestParam(defaultValue = "200") int limit) {
-    return facts.list(status, positionId, limit);
+    return details.list(status, positionId, limit);
   }
 
-  /** Where an application stands, its facts, open tasks and the candidate's other application (staff; contact data by role). */
+  /** Where an application stands, its details, open tasks and the candidate's other application (staff; contact data by role). */
   @GetMapping("/applications/{id}")
-  ApplicationFacts.Facts application(@PathVariable UUID id, Authentication user) {
-    return facts.of(id, user);
+  ApplicationDetails.Details application(@PathVariable UUID id, Authentication user) {
+    return details.of(id, user);
   }
 
   /** The path through the models with who decided each step (auditors, recruiters, recruiting leads). */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,23 +28,30 @@ public class ProcessEvents {
   private static final Logger log = LoggerFactory.getLogger(ProcessEvents.class);
 
   private final CamundaClient client;
+  private final Duration timeToLive;
 
-  ProcessEvents(CamundaClient client) {
+  /**
+   * @param timeToLive how long a message waits for its instance to reach the catch event.
+   *     Short: a message that matters is sent again when the instance starts or is re-created
+   *     (R2's turn message), and every buffered message is engine state until it expires.
+   */
+  ProcessEvents(CamundaClient client, @Value("${hiring.message-time-to-live:PT10M}") Duration timeToLive) {
     this.client = client;
+    this.timeToLive = timeToLive;
   }
 
   /**
-   * Publishes a message to one application's instance; the message waits up to {@code ttl}
-   * for the instance to reach its catch event. False if the same message was sent before.
+   * Publishes a message to one application's instance, where it waits for the instance to
+   * reach its catch event. False if the same message was sent before.
    */
-  public boolean publish(String name, String applicationId, Map<String, Object> variables, Duration ttl) {
+  public boolean publish(String name, String applicationId, Map<String, Object> variables) {
     try {
       client
           .newPublishMessageCommand()
           .messageName(name)
           .correlationKey(applicationId)
           .messageId(name + ":" + applicationId)
-          .timeToLive(ttl)
+          .timeToLive(timeToLive)
           .variables(variables)
           .send()
           .join();

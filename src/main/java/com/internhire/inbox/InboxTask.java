@@ -8,7 +8,7 @@ import java.util.UUID;
  * An open human task as the inbox shows it; {@code assignee} is who claimed it in the
  * project's inbox (null when unclaimed).
  */
-public record InboxTask(
+record InboxTask(
     String id,
     String name,
     String elementId,

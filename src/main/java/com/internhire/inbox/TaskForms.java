@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * only, required ones present, choices among the offered values, lengths and ranges kept.
  */
 @Component
-public class TaskForms {
+class TaskForms {
 
   private final Map<String, JsonNode> forms = new java.util.concurrent.ConcurrentHashMap<>();
   private final ObjectMapper json;

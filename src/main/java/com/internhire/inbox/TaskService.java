@@ -4,8 +4,7 @@ import com.internhire.application.ApplicationRepository;
 import com.internhire.application.StoredApplication;
 import com.internhire.audit.AuditAction;
 import com.internhire.audit.AuditTrail;
-import com.internhire.position.Availability;
-import com.internhire.position.CohortOptions;
+import com.internhire.engine.ProcessVariables;
 import com.internhire.position.Position;
 import com.internhire.position.PositionRepository;
 import com.internhire.platform.security.Roles;
@@ -199,16 +198,12 @@ class TaskService {
 
   /** Options a form takes from process data, derived here from the same source (R5). */
   private List<String> dynamicOptions(java.util.UUID applicationId, String valuesKey) {
-    if (!CohortOptions.VALUES_KEY.equals(valuesKey)) {
+    if (!ProcessVariables.COHORT_OPTIONS.equals(valuesKey)) {
       return List.of();
     }
     StoredApplication application = applications.find(applicationId).orElseThrow();
-    if (application.availabilityStart() == null) {
-      return List.of();
-    }
     Position position = positions.findById(application.positionId()).orElseThrow();
-    return CohortOptions.of(new Availability(application.availabilityStart(), application.availabilityEnd()), position)
-        .stream()
+    return position.cohortOptions(application.availability()).stream()
         .map(option -> option.get("value"))
         .toList();
   }

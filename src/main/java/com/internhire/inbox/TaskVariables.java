@@ -5,9 +5,7 @@ import com.internhire.application.StoredApplication;
 import com.internhire.engine.ProcessModelCatalog;
 import com.internhire.engine.ProcessVariables;
 import com.internhire.offer.Seats;
-import com.internhire.position.Availability;
 import com.internhire.position.CohortCalendar;
-import com.internhire.position.CohortOptions;
 import com.internhire.position.Position;
 import com.internhire.position.PositionRepository;
 import com.internhire.screening.ScreeningResults;
@@ -93,10 +91,8 @@ class TaskVariables {
       variables.put(ProcessVariables.SCREENING, outcome.result());
       variables.put(ProcessVariables.REVIEW_DUE_AT, outcome.reviewDueAt().toString());
     });
-    if (application.availabilityStart() != null && position.isPresent()) {
-      variables.put(
-          ProcessVariables.COHORT_OPTIONS,
-          CohortOptions.of(new Availability(application.availabilityStart(), application.availabilityEnd()), position.get()));
+    if (application.availability() != null && position.isPresent()) {
+      variables.put(ProcessVariables.COHORT_OPTIONS, position.get().cohortOptions(application.availability()));
     }
     seats.of(id)
         .filter(seat -> !"RELEASED".equals(seat.state()))

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** What {@code GET /api/applications/{id}} shows: the stage in plain words, no scores or notes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApplicationView(
+record ApplicationView(
     UUID applicationId,
     String positionId,
     ApplicationStatus status,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * 201 of their submission ({@code X-Candidate-Token}): none is 401, another's is 403.
  */
 @Component
-public class CandidateAccess {
+class CandidateAccess {
 
   public static final String TOKEN_HEADER = "X-Candidate-Token";
 

@@ -12,7 +12,6 @@ import com.internhire.position.Position;
 import com.internhire.position.PositionRepository;
 import com.internhire.engine.ProcessEvents;
 import com.internhire.platform.DomainException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,14 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a candidate does with their application: state availability (R4), answer an offer
- * and confirm a start date (R10), withdraw (R11). Each checks the stage, records the act,
+ * and confirm a start date (R10), withdraw (R11). Each checks the status, records the act,
  * and sends the model the message it waits for; the engine moves the application on.
  */
 @Service
 class CandidateActions {
 
-  /** How long a message waits for the instance to reach its catch event. */
-  private static final Duration MESSAGE_TTL = Duration.ofMinutes(10);
   private static final Set<ApplicationStatus> NOT_WITHDRAWABLE = EnumSet.of(ApplicationStatus.HIRED);
 
   private final ApplicationRepository applications;
@@ -57,10 +54,9 @@ class CandidateActions {
   }
 
   void provideAvailability(StoredApplication application, Availability availability) {
-    requireStage(application, ApplicationStatus.AWAITING_AVAILABILITY, "state your availability");
+    requireStatus(application, ApplicationStatus.AWAITING_AVAILABILITY, "state your availability");
     Position position = positions.findById(application.positionId()).orElseThrow();
-    boolean cohortFit =
-        !CohortCalendar.fittingCohorts(availability, position.cohortStartDates(), position.weeks()).isEmpty();
+    boolean cohortFit = position.fits(availability);
     tx.executeWithoutResult(
         s -> {
           applications.updateAvailability(application.id(), availability.start(), availability.end(), cohortFit);
@@ -74,17 +70,16 @@ class CandidateActions {
   }
 
   void answerOffer(StoredApplication application, boolean accept) {
-    requireStage(application, ApplicationStatus.OFFERED, "answer an offer");
+    requireStatus(application, ApplicationStatus.OFFERED, "answer an offer");
     tx.executeWithoutResult(s -> audit.record(application.id(), "candidate", AuditAction.OFFER_ANSWERED, Map.of("accept", accept)));
     send(application, ProcessEvents.OFFER_ANSWERED, Map.of("offerAccepted", accept));
   }
 
   void confirmStartDate(StoredApplication application, LocalDate startDate) {
-    requireStage(application, ApplicationStatus.OFFER_ACCEPTED, "confirm a start date");
+    requireStatus(application, ApplicationStatus.OFFER_ACCEPTED, "confirm a start date");
     Position position = positions.findById(application.positionId()).orElseThrow();
     List<LocalDate> allowed =
-        CohortCalendar.startDatesWithin(
-            new Availability(application.availabilityStart(), application.availabilityEnd()), position.cohortStartDates());
+        CohortCalendar.startDatesWithin(application.availability(), position.cohortStartDates());
     if (!allowed.contains(startDate)) {
       throw new DomainException(
           DomainException.Kind.INVALID,
@@ -117,14 +112,14 @@ class CandidateActions {
   }
 
   private void send(StoredApplication application, String message, Map<String, Object> variables) {
-    if (!events.publish(message, application.id().toString(), variables, MESSAGE_TTL)) {
+    if (!events.publish(message, application.id().toString(), variables)) {
       throw DomainException.conflict(
           "already-received", "Already received", "This answer was received already; the application is moving on.");
     }
   }
 
-  private static void requireStage(StoredApplication application, ApplicationStatus stage, String action) {
-    if (application.status() != stage) {
+  private static void requireStatus(StoredApplication application, ApplicationStatus status, String action) {
+    if (application.status() != status) {
       throw wrongStage(application, action);
     }
   }

@@ -9,7 +9,6 @@ import com.internhire.audit.AuditTrail;
 import com.internhire.candidate.Candidates;
 import com.internhire.application.NewApplication;
 import com.internhire.position.Availability;
-import com.internhire.position.CohortCalendar;
 import com.internhire.position.Position;
 import com.internhire.position.PositionRepository;
 import com.internhire.platform.DomainException;
@@ -34,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the acknowledgement never waits for the engine and is never lost.
  */
 @Service
-public class IntakeService {
+class IntakeService {
 
   private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
   private static final int MAX_ATTEMPTS = 10;
@@ -93,9 +92,7 @@ public class IntakeService {
       throw DomainException.conflict(
           "position-filled", "Position filled", "All places of " + position.id() + " have been filled; it takes no more applications.");
     }
-    boolean cohortFit =
-        !CohortCalendar.fittingCohorts(request.availability(), position.cohortStartDates(), position.weeks())
-            .isEmpty();
+    boolean cohortFit = position.fits(request.availability());
 
     ReentrantLock turn = candidateTurns[Math.floorMod(request.candidate().email().hashCode(), candidateTurns.length)];
     turn.lock();

@@ -115,25 +115,22 @@ public class Seats {
   }
 
   private void upsert(UUID applicationId, String positionId, LocalDate startDate, String state) {
-    var now = Instant.now().atOffset(ZoneOffset.UTC);
-    int updated =
-        jdbc.sql(
-                "update cohort_seat set position_id = :p, start_date = :d, state = :s, updated_at = :now where application_id = :a")
-            .param("a", applicationId)
-            .param("p", positionId)
-            .param("d", Date.valueOf(startDate))
-            .param("s", state)
-            .param("now", now)
-            .update();
-    if (updated == 0) {
-      jdbc.sql(
-              "insert into cohort_seat (application_id, position_id, start_date, state, updated_at) values (:a, :p, :d, :s, :now)")
-          .param("a", applicationId)
-          .param("p", positionId)
-          .param("d", Date.valueOf(startDate))
-          .param("s", state)
-          .param("now", now)
-          .update();
+    String update =
+        "update cohort_seat set position_id = :p, start_date = :d, state = :s, updated_at = :now where application_id = :a";
+    String insert =
+        "insert into cohort_seat (application_id, position_id, start_date, state, updated_at) values (:a, :p, :d, :s, :now)";
+    if (write(update, applicationId, positionId, startDate, state) == 0) {
+      write(insert, applicationId, positionId, startDate, state);
     }
+  }
+
+  private int write(String statement, UUID applicationId, String positionId, LocalDate startDate, String state) {
+    return jdbc.sql(statement)
+        .param("a", applicationId)
+        .param("p", positionId)
+        .param("d", Date.valueOf(startDate))
+        .param("s", state)
+        .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+        .update();
   }
 }

@@ -11,14 +11,13 @@ import java.util.Map;
  * The cohort start dates an offer may name for a candidate (inside their availability, R5),
  * as options for a form's select ({@code valuesKey: "cohortOptions"}).
  */
-public final class CohortOptions {
+final class CohortOptions {
 
-  public static final String VALUES_KEY = "cohortOptions";
   private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private CohortOptions() {}
 
-  public static List<Map<String, String>> of(Availability availability, Position position) {
+  static List<Map<String, String>> of(Availability availability, Position position) {
     return CohortCalendar.startDatesWithin(availability, position.cohortStartDates()).stream()
         .map(start -> option(availability, position, start))
         .toList();

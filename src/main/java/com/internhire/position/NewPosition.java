@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Body of {@code POST /api/positions}. */
-public record NewPosition(
+record NewPosition(
     @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes")
         String id,
     @NotBlank @Size(max = 200) String title,

@@ -2,6 +2,7 @@ package com.internhire.position;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** An open posting: its cohort start dates, internship length and headcount. */
 public record Position(
@@ -17,5 +18,18 @@ public record Position(
 
   public List<LocalDate> cohortStartDates() {
     return cohorts.stream().map(Cohort::startDate).toList();
+  }
+
+  /** R5: whether the availability covers the whole window of one of the cohorts. */
+  public boolean fits(Availability availability) {
+    return CohortCalendar.firstFittingCohort(availability, cohortStartDates(), weeks).isPresent();
+  }
+
+  /**
+   * The cohort start dates an offer may name for this availability (none without one), as a
+   * form's select options ({@link CohortOptions}).
+   */
+  public List<Map<String, String>> cohortOptions(Availability availability) {
+    return CohortOptions.of(availability, this);
   }
 }

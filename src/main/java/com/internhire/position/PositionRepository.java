@@ -69,7 +69,8 @@ public class PositionRepository {
   }
 
   private List<Position> load(String where, Map<String, ?> params) {
-    Map<String, Row> rows = new LinkedHashMap<>();
+    // Cohorts are collected into a mutable list per position, then frozen.
+    Map<String, Position> rows = new LinkedHashMap<>();
     jdbc.sql(
             """
             select p.id, p.title, p.weeks, p.headcount, p.interviewers, p.status,
@@ -81,12 +82,12 @@ public class PositionRepository {
         .params(params)
         .query(
             rs -> {
-              Row row =
+              Position row =
                   rows.computeIfAbsent(
                       rs.getString("id"),
                       id -> {
                         try {
-                          return new Row(
+                          return new Position(
                               id,
                               rs.getString("title"),
                               rs.getInt("weeks"),
@@ -102,22 +103,13 @@ public class PositionRepository {
               if (start != null) {
                 LocalDate startDate = start.toLocalDate();
                 Integer capacity = (Integer) rs.getObject("capacity");
-                row.cohorts.add(
+                row.cohorts().add(
                     new Position.Cohort(
-                        startDate, CohortCalendar.endDate(startDate, row.weeks), capacity));
+                        startDate, CohortCalendar.endDate(startDate, row.weeks()), capacity));
               }
             });
     return rows.values().stream()
-        .map(r -> new Position(r.id, r.title, r.weeks, r.headcount, r.interviewers, r.status, List.copyOf(r.cohorts)))
+        .map(p -> new Position(p.id(), p.title(), p.weeks(), p.headcount(), p.interviewers(), p.status(), List.copyOf(p.cohorts())))
         .toList();
   }
-
-  private record Row(
-      String id,
-      String title,
-      int weeks,
-      int headcount,
-      int interviewers,
-      String status,
-      List<Position.Cohort> cohorts) {}
 }

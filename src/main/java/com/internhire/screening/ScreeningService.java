@@ -12,8 +12,6 @@ import com.internhire.audit.AuditAction;
 import com.internhire.audit.AuditTrail;
 import com.internhire.engine.ProcessVariables.Screened;
 import com.internhire.engine.ProcessVariables.Screening;
-import com.internhire.position.Availability;
-import com.internhire.position.CohortOptions;
 import com.internhire.position.Position;
 import com.internhire.position.PositionRepository;
 import io.camunda.client.CamundaClient;
@@ -112,12 +110,8 @@ class ScreeningService {
    */
   private List<Map<String, String>> cohortOptions(UUID applicationId) {
     StoredApplication application = applications.find(applicationId).orElseThrow();
-    if (application.availabilityStart() == null) {
-      return List.of();
-    }
     Position position = positions.findById(application.positionId()).orElseThrow();
-    Availability availability = new Availability(application.availabilityStart(), application.availabilityEnd());
-    return CohortOptions.of(availability, position);
+    return position.cohortOptions(application.availability());
   }
 
   private static Map<String, Object> details(

@@ -144,7 +144,7 @@ class ApplicationStatusWorkerTest {
     worker.update(job("EndEvent_ApplicationRejected", "REJECTED", "application-rejected", null), first.toString());
 
     verify(events, times(2))
-        .publish(eq(ProcessEvents.TURN_DECIDED), eq(second.toString()), eq(Map.of("firstApplicationHired", false)), any());
+        .publish(eq(ProcessEvents.TURN_DECIDED), eq(second.toString()), eq(Map.of("firstApplicationHired", false)));
   }
 
   @Test
@@ -155,7 +155,7 @@ class ApplicationStatusWorkerTest {
 
     worker.update(job("EndEvent_Hired", "HIRED", "start-date-confirmed", null), first.toString());
 
-    verify(events).publish(eq(ProcessEvents.TURN_DECIDED), eq(second.toString()), eq(Map.of("firstApplicationHired", true)), any());
+    verify(events).publish(eq(ProcessEvents.TURN_DECIDED), eq(second.toString()), eq(Map.of("firstApplicationHired", true)));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.internhire.engine.ProcessEvents;
 import com.internhire.support.ServiceTest;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class MessagesOnceTest extends ServiceTest {
     String waiting = UUID.randomUUID().toString();
     Map<String, Object> told = Map.of("firstApplicationHired", false);
 
-    assertThat(events.publish(ProcessEvents.TURN_DECIDED, waiting, told, Duration.ofMinutes(1))).isTrue();
-    assertThat(events.publish(ProcessEvents.TURN_DECIDED, waiting, told, Duration.ofMinutes(1))).isFalse();
+    assertThat(events.publish(ProcessEvents.TURN_DECIDED, waiting, told)).isTrue();
+    assertThat(events.publish(ProcessEvents.TURN_DECIDED, waiting, told)).isFalse();
   }
 }

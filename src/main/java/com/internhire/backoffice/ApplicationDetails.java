@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
  * see none (they judge decisions, not people).
  */
 @Service
-class ApplicationFacts {
+class ApplicationDetails {
 
   private static final Set<String> CONTACT = Set.of(Roles.RECRUITER, Roles.RECRUITING_LEAD);
   private static final Set<String> NAME_ONLY = Set.of(Roles.INTERVIEWER, Roles.HIRING_MANAGER);
@@ -44,7 +44,7 @@ class ApplicationFacts {
   private final TaskRows tasks;
   private final SecurityProperties security;
 
-  ApplicationFacts(JdbcClient jdbc, ObjectMapper json, TaskRows tasks, SecurityProperties security) {
+  ApplicationDetails(JdbcClient jdbc, ObjectMapper json, TaskRows tasks, SecurityProperties security) {
     this.jdbc = jdbc;
     this.json = json;
     this.tasks = tasks;
@@ -52,7 +52,7 @@ class ApplicationFacts {
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Facts(
+  record Details(
       UUID applicationId,
       String positionId,
       String positionTitle,
@@ -104,7 +104,7 @@ class ApplicationFacts {
         left join screening_result s on s.application_id = a.id
       """;
 
-  Facts of(UUID id, Authentication user) {
+  Details of(UUID id, Authentication user) {
     Row row = find(id).orElseThrow(() -> DomainException.notFound("application", id));
     Map<String, Object> availability = null;
     if (row.availabilityStart() != null) {
@@ -145,7 +145,7 @@ class ApplicationFacts {
         open.add(t);
       }
     }
-    return new Facts(
+    return new Details(
         row.id(),
         row.positionId(),
         row.positionTitle(),
@@ -184,7 +184,7 @@ class ApplicationFacts {
     params.put("limit", Math.max(1, Math.min(limit, 1000)));
     return jdbc.sql(SELECT + where + " order by a.submitted_at desc, a.id limit :limit")
         .params(params)
-        .query(ApplicationFacts::row)
+        .query(ApplicationDetails::row)
         .list()
         .stream()
         .map(r -> new Summary(r.id(), r.positionId(), r.slot(), r.status().name(), r.status().plainWords(),
@@ -193,7 +193,7 @@ class ApplicationFacts {
   }
 
   private Optional<Row> find(UUID id) {
-    return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(ApplicationFacts::row).optional();
+    return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(ApplicationDetails::row).optional();
   }
 
   /** The candidate's other application (R1 allows two) and whose turn it is (R2). */
@@ -201,7 +201,7 @@ class ApplicationFacts {
     return jdbc.sql(SELECT + " where a.candidate_id = :c and a.id <> :id order by a.slot")
         .param("c", row.candidateId())
         .param("id", row.id())
-        .query(ApplicationFacts::row)
+        .query(ApplicationDetails::row)
         .list()
         .stream()
         .findFirst()
