@@ -3,10 +3,9 @@ package com.internhire.notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import com.internhire.position.CohortCalendar;
 import com.internhire.engine.ProcessVariables;
@@ -21,11 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,13 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * delivered twice or two workers at once send it once. If the mail server is down the
  * caller's job fails and is retried with the backoff its model declares.
  *
- * <p>Templates are {@code mail/<template>.txt}: a {@code Subject:} line, a blank line, the
- * body; {@code {{name}}} placeholders are filled from the application.
+ * <p>Each message has a text and an HTML part, rendered by {@link MailTemplates} from the
+ * application's values.
  */
 @Component
 public class Mailer {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
@@ -53,7 +47,7 @@ public class Mailer {
   private final String from;
   private final String recruitingLeads;
   private final Session session = Session.getInstance(new Properties());
-  private final Map<String, Template> templates = new ConcurrentHashMap<>();
+  private final MailTemplates templates = new MailTemplates();
 
   Mailer(
       JdbcClient jdbc,
@@ -104,13 +98,13 @@ public class Mailer {
       markSent(messageId);
       return;
     }
-    Template template = templates.computeIfAbsent(message.template(), Mailer::load);
+    MailTemplates.Rendered rendered = templates.render(message.template(), model);
     try {
       MimeMessage mime = new MimeMessage(session);
       mime.setFrom(new InternetAddress(from));
       mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to));
-      mime.setSubject(fill(template.subject(), model), StandardCharsets.UTF_8.name());
-      mime.setText(fill(template.body(), model), StandardCharsets.UTF_8.name());
+      mime.setSubject(rendered.subject(), StandardCharsets.UTF_8.name());
+      mime.setContent(alternatives(rendered));
       mime.setHeader("X-Hiring-Event", message.eventKey());
       mime.setHeader("X-Hiring-Template", message.template());
       mime.setSentDate(new java.util.Date());
@@ -119,6 +113,15 @@ public class Mailer {
       throw new IllegalStateException("Sending '" + message.template() + "' mail failed: " + e.getMessage(), e);
     }
     markSent(messageId);
+  }
+
+  // Text first: a client shows the last alternative it can display, so HTML where it can.
+  private static MimeMultipart alternatives(MailTemplates.Rendered rendered) throws MessagingException {
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(rendered.text(), StandardCharsets.UTF_8.name(), "plain");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(rendered.html(), StandardCharsets.UTF_8.name(), "html");
+    return new MimeMultipart("alternative", text, html);
   }
 
   private void markSent(long messageId) {
@@ -175,31 +178,5 @@ public class Mailer {
     return date == null ? "" : DATE.format(date);
   }
 
-  private static String fill(String text, Map<String, String> model) {
-    Matcher matcher = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      matcher.appendReplacement(out, Matcher.quoteReplacement(model.getOrDefault(matcher.group(1), "")));
-    }
-    matcher.appendTail(out);
-    return out.toString();
-  }
-
-  private static Template load(String name) {
-    ClassPathResource resource = new ClassPathResource("mail/" + name + ".txt");
-    try (InputStream in = resource.getInputStream()) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-      if (!text.startsWith("Subject: ") || !text.contains("\n\n")) {
-        throw new IllegalStateException("Mail template " + name + " must start with 'Subject: ' and a blank line");
-      }
-      int split = text.indexOf("\n\n");
-      return new Template(text.substring("Subject: ".length(), text.indexOf('\n')).trim(), text.substring(split + 2));
-    } catch (IOException e) {
-      throw new UncheckedIOException("No mail template mail/" + name + ".txt", e);
-    }
-  }
-
   private record Queued(UUID applicationId, String template, String recipient, String eventKey) {}
-
-  private record Template(String subject, String body) {}
 }

@@ -93,7 +93,7 @@ class ApplicationStatusWorkerTest {
     assertThat(RecordingMailTransport.template(message)).isEqualTo("application-rejected");
     assertThat(message.getAllRecipients()[0].toString()).isEqualTo(candidateEmail(id));
     assertThat(message.getSubject()).contains("Data Science Intern");
-    assertThat(message.getContent().toString()).contains("Dear Ada Li").doesNotContain("{{");
+    assertThat(RecordingMailTransport.text(message)).contains("Dear Ada Li").doesNotContain("{{");
   }
 
   @Test

@@ -10,6 +10,7 @@ import com.internhire.support.Api;
 import com.internhire.support.Eventually;
 import com.internhire.support.Journey;
 import com.internhire.support.Mailbox;
+import com.internhire.support.RecordingMailTransport;
 import com.internhire.support.ServiceTest;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -190,11 +191,7 @@ class JourneyApiTest extends ServiceTest {
   }
 
   private static String body(jakarta.mail.internet.MimeMessage message) {
-    try {
-      return message.getContent().toString().replace("\r\n", "\n");
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return RecordingMailTransport.text(message);
   }
 
   private String openPosition() {
