@@ -1,6 +1,7 @@
 package com.internhire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,11 +49,16 @@ class ModularityTest {
         modules.stream()
             .filter(id -> !Pattern.compile("(?m)^\\s*" + Pattern.quote(id) + "\\[").matcher(diagram).find())
             .toList();
-    assertThat(withoutRow)
-        .as("modules without a row (\"| `<module>` | ...\") in the module table of %s", ARCHITECTURE_DOC)
-        .isEmpty();
-    assertThat(withoutNode)
-        .as("modules without a node (\"<module>[<module>]\") in the Mermaid diagram of %s", ARCHITECTURE_DOC)
-        .isEmpty();
+    assertSoftly(
+        softly -> {
+          softly
+              .assertThat(withoutRow)
+              .as("modules without a row (\"| `<module>` | ...\") in the module table of %s", ARCHITECTURE_DOC)
+              .isEmpty();
+          softly
+              .assertThat(withoutNode)
+              .as("modules without a node (\"<module>[<module>]\") in the Mermaid diagram of %s", ARCHITECTURE_DOC)
+              .isEmpty();
+        });
   }
 }
