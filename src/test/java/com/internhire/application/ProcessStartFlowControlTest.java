@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.internhire.engine.ProcessEvents;
+import com.internhire.engine.ProcessInstances;
 import com.internhire.support.Eventually;
 import com.internhire.support.TestData;
 import com.internhire.support.WorkerSliceTest;
@@ -31,7 +32,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * at a time, as the ones before them are screened; none is left behind.
  */
 @WorkerSliceTest
-@Import({ProcessStarter.class, ApplicationRepository.class, TurnOrder.class})
+@Import({ProcessStarter.class, ApplicationInstances.class, ProcessInstances.class, ApplicationRepository.class, TurnOrder.class})
 @EnableConfigurationProperties(HiringDeadlines.class)
 @TestPropertySource(
     properties = {
