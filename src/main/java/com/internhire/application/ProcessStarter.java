@@ -75,6 +75,7 @@ public class ProcessStarter {
     }
   }
 
+  // No scheduler lock: each row is claimed with a conditional update, so every replica may sweep without double starts.
   @Scheduled(
       initialDelayString = "${hiring.process-start.sweep-interval:PT5S}",
       fixedDelayString = "${hiring.process-start.sweep-interval:PT5S}")

@@ -2,6 +2,7 @@ package com.internhire.candidate;
 
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,14 @@ class RetentionJob {
     this.retention = retention;
   }
 
+  // Once across replicas: each would otherwise walk the same candidates at the same moment.
+  // lockAtMostFor: far longer than a pass (one short transaction per candidate due), and how
+  // long a replica that dies mid-pass can hold erasure back, nothing next to the retention
+  // period; a pass outlasting it is still safe, as an erasure happens only once per candidate.
+  // lockAtLeastFor: replicas started together (each runs this a minute after its start, as in
+  // a rolling deploy) make one pass between them, not one each.
   @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${hiring.privacy.retention-check:PT6H}")
+  @SchedulerLock(name = "retention", lockAtMostFor = "PT1H", lockAtLeastFor = "PT30M")
   void run() {
     int erased = personalData.eraseClosedBefore(Instant.now().minus(retention));
     if (erased > 0) {

@@ -3,6 +3,7 @@ package com.internhire.offer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +33,14 @@ class OnboardingDispatcher {
     this.webhook = webhook;
   }
 
+  // Once across replicas: two replicas reading the same undelivered rows would POST each
+  // hand-over twice. lockAtMostFor: well above a batch to a responsive receiver, and the
+  // longest a replica that died mid-batch holds hand-overs back; a run outlasting it may
+  // repeat a delivery, which the receiver already has to tolerate (at least once). No
+  // lockAtLeastFor: each delivery is recorded before the lock is released, so the next
+  // replica to look finds only what is still due, and a new hand-over goes out at its first look.
   @Scheduled(fixedDelayString = "${hiring.onboarding.dispatch-interval:PT10S}")
+  @SchedulerLock(name = "onboarding-dispatch", lockAtMostFor = "PT5M")
   void dispatch() {
     if (webhook == null || webhook.isBlank()) {
       return;

@@ -45,6 +45,7 @@ class HiringMetrics {
         .register(registry);
   }
 
+  // No scheduler lock: every replica exports these gauges itself, so every replica refreshes its own.
   @Scheduled(initialDelay = 1000, fixedDelayString = "${hiring.metrics.refresh:PT10S}")
   void refresh() {
     applicationsByStatus.register(
