@@ -171,7 +171,9 @@ public class ApplicationRepository {
    * has concluded (the first conclusion is final).
    */
   boolean updateStatus(UUID id, ApplicationStatus status) {
-    return jdbc.sql(
+    OffsetDateTime at = now();
+    boolean changed =
+        jdbc.sql(
             """
             update application set status = :status, updated_at = :now,
                    closed_at = case when :concluded then :now else closed_at end
@@ -180,9 +182,19 @@ public class ApplicationRepository {
             .param("id", id)
             .param("status", status.name())
             .param("concluded", status.concluded())
-            .param("now", now())
+            .param("now", at)
             .update()
         == 1;
+    if (changed) {
+      // When each status was reached: the fact reports read (the audit row explains it).
+      jdbc.sql(
+              "insert into application_status_history (application_id, status, reached_at) values (:id, :status, :now)")
+          .param("id", id)
+          .param("status", status.name())
+          .param("now", at)
+          .update();
+    }
+    return changed;
   }
 
 

@@ -1,7 +1,5 @@
 package com.internhire.backoffice;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.internhire.application.ApplicationStatus;
 import com.internhire.position.CohortCalendar;
 import java.time.Duration;
@@ -25,10 +23,10 @@ import org.springframework.stereotype.Component;
  * (R5) and applications waiting their turn (R2). Aggregates only, no personal data; read
  * from the service's own tables on each request, optionally for one position.
  *
- * <p>When an application reached each funnel stage: submitted at intake; screened when the
- * screening decision was recorded; reviewed when its review task was completed; interviewed
- * when its interviews were done (the hiring decision task opened); offered, accepted and
- * confirmed when its status became OFFERED, OFFER_ACCEPTED and HIRED.
+ * <p>When an application reached each funnel stage, from the lifecycle's status history (never
+ * the audit trail): submitted at intake; screened, offered, accepted and confirmed when its
+ * status became SCREENED, OFFERED, OFFER_ACCEPTED and HIRED; reviewed when its review task was
+ * completed; interviewed when its interviews were done (the hiring decision task opened).
  */
 @Component
 class DashboardQueries {
@@ -85,11 +83,9 @@ class DashboardQueries {
       List<Waiting> waitingTurn) {}
 
   private final JdbcClient jdbc;
-  private final ObjectMapper json;
 
-  DashboardQueries(JdbcClient jdbc, ObjectMapper json) {
+  DashboardQueries(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.json = json;
   }
 
   Dashboard of(String positionId) {
@@ -114,20 +110,15 @@ class DashboardQueries {
         });
     jdbc.sql(
             """
-            select e.application_id, e.action, e.occurred_at, e.details from audit_event e
-              join application a on a.id = e.application_id
-             where e.action in ('SCREENED', 'STATUS_CHANGED')
-            """ + filter + " order by e.id")
+            select h.application_id, h.status, h.reached_at from application_status_history h
+              join application a on a.id = h.application_id
+             where h.status in ('SCREENED', 'OFFERED', 'OFFER_ACCEPTED', 'HIRED')
+            """ + filter + " order by h.id")
         .params(params)
         .query(rs -> {
           EnumMap<Stage, Instant> stages = reached.get(rs.getObject(1, UUID.class));
-          if (stages == null) {
-            return;
-          }
-          Instant at = rs.getObject(3, OffsetDateTime.class).toInstant();
-          Stage stage = "SCREENED".equals(rs.getString(2)) ? Stage.SCREENED : statusStage(rs.getString(4));
-          if (stage != null) {
-            stages.putIfAbsent(stage, at);
+          if (stages != null) {
+            stages.putIfAbsent(stageOf(rs.getString(2)), rs.getObject(3, OffsetDateTime.class).toInstant());
           }
         });
     jdbc.sql(
@@ -199,18 +190,15 @@ class DashboardQueries {
         now, position, positions(), totals, funnel, times, byStatus, reviews, seats(position), waiting(filter, params));
   }
 
-  private Stage statusStage(String details) {
-    try {
-      Object to = json.readerForMapOf(Object.class).<Map<String, Object>>readValue(details).get("to");
-      return switch (String.valueOf(to)) {
-        case "OFFERED" -> Stage.OFFERED;
-        case "OFFER_ACCEPTED" -> Stage.ACCEPTED;
-        case "HIRED" -> Stage.CONFIRMED;
-        default -> null;
-      };
-    } catch (JsonProcessingException e) {
-      return null;
-    }
+  /** The funnel stage a status marks (the statuses the history query selects). */
+  private static Stage stageOf(String status) {
+    return switch (status) {
+      case "SCREENED" -> Stage.SCREENED;
+      case "OFFERED" -> Stage.OFFERED;
+      case "OFFER_ACCEPTED" -> Stage.ACCEPTED;
+      case "HIRED" -> Stage.CONFIRMED;
+      default -> throw new IllegalArgumentException("No funnel stage for " + status);
+    };
   }
 
   private Reviews reviews(String filter, Map<String, Object> params, Instant now) {
