@@ -20,7 +20,7 @@ import java.util.concurrent.Semaphore;
  * models. One command, a table and {@code target/bench/ceiling.json}:
  *
  * <pre>
- * ./mvnw test-compile exec:exec@ceiling-benchmark -Dbench.args="--levels=0,500,1000,2000,3000,4000"
+ * ./mvnw -Pbench test-compile exec:exec@ceiling-benchmark -Dbench.args="--levels=0,500,1000,2000,3000,4000"
  * </pre>
  *
  * <p>On one engine (instant workers and people, as the engine-limit run of the season

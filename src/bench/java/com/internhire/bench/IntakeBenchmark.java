@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Intake under burst: one command, a table and {@code target/bench/intake.json}.
  *
  * <pre>
- * ./mvnw test-compile exec:exec@intake-benchmark -Dbench.args="--burst=20000"
+ * ./mvnw -Pbench test-compile exec:exec@intake-benchmark -Dbench.args="--burst=20000"
  * </pre>
  *
  * <p>A load generator (the JDK HTTP client, {@code --concurrency} connections) posts a burst of

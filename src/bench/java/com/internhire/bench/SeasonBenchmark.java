@@ -12,7 +12,7 @@ import java.util.Map;
  * The season benchmark: one command, a table and {@code target/bench/season.json}.
  *
  * <pre>
- * ./mvnw test-compile exec:exec@season-benchmark -Dbench.args="--applications=1000"
+ * ./mvnw -Pbench test-compile exec:exec@season-benchmark -Dbench.args="--applications=1000"
  * </pre>
  *
  * <p>Runs, one after the other in this JVM: a short warm-up on the engine alone; the season on

@@ -3,7 +3,9 @@ package com.internhire.embedded;
 import com.internhire.inbox.UserTaskCommands;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngines;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -17,8 +19,11 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Runs Zeebe's in-memory engine inside the service and lets the Camunda client talk to it
- * over gRPC. The client is created only after the engine is up.
+ * Runs Zeebe's engine inside the service, its state in RocksDB under {@code
+ * hiring.embedded-engine.state-dir} and its log in memory, and lets the Camunda client talk to
+ * it over gRPC. The client is created only after the engine is up. The state folder is wiped
+ * at start and at stop: with the log gone, old state would not match it; the service's own
+ * database is what survives a restart (see {@link ApplicationRecovery}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Profile("embedded")
@@ -28,16 +33,22 @@ public class EmbeddedEngineConfiguration {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedEngineConfiguration.class);
 
   @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
-  ZeebeTestEngine embeddedZeebeEngine(@Value("${hiring.embedded-engine.port}") int port) {
+  StoppingEngine embeddedZeebeEngine(
+      @Value("${hiring.embedded-engine.host:127.0.0.1}") String host,
+      @Value("${hiring.embedded-engine.port}") int port,
+      @Value("${hiring.embedded-engine.state-dir:./data/engine-state}") Path stateDirectory)
+      throws IOException {
     log.warn(
-        "Starting the EMBEDDED Zeebe engine (in memory, non-production licence). Its gRPC API listens on"
-            + " 0.0.0.0:{} (all interfaces) WITHOUT authentication: anyone who can reach this port can deploy"
-            + " and run processes. Keep the port firewalled; use a Camunda 8 cluster for production.",
+        "Starting the EMBEDDED Zeebe engine (non-production licence). Its gRPC API listens on {}:{}"
+            + " WITHOUT authentication: anyone who can reach it can deploy and run processes."
+            + " Use a Camunda 8 cluster for production.",
+        host,
         port);
-    ZeebeTestEngine engine = EngineFactory.create(port);
+    EngineState state = new EngineState(stateDirectory);
+    ZeebeTestEngine engine = RocksDbEngines.create(host, port, state.wipe());
     engine.start();
-    log.info("Embedded Zeebe engine started at {}", engine.getGatewayAddress());
-    return engine;
+    log.info("Embedded Zeebe engine started at {} (state in {})", engine.getGatewayAddress(), stateDirectory.toAbsolutePath());
+    return new StoppingEngine(engine, state);
   }
 
   /** Saving a model in bpmn/ or forms/ deploys it (hiring.embedded-engine.live-redeploy). */
@@ -54,8 +65,8 @@ public class EmbeddedEngineConfiguration {
   /** Camunda user tasks are completed by an engine command (the client's is REST-only). */
   @Bean
   @Primary
-  UserTaskCommands engineUserTaskCommands(ZeebeTestEngine engine) {
-    return new EngineUserTaskCommands(engine);
+  UserTaskCommands engineUserTaskCommands(StoppingEngine engine) {
+    return new EngineUserTaskCommands(engine.engine());
   }
 
   /** The client (and with it deployment and job workers) starts after the engine. */
