@@ -12,6 +12,7 @@ import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngines;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,12 +64,18 @@ final class EngineSeason implements AutoCloseable {
   EngineSeason(int executionThreads) throws Exception {
     quietEngineLogs();
     int port = BenchService.freePort();
-    engine = EngineFactory.create(port);
+    // The embedded default's engine (RocksDB state, a log that lets go of what it processed);
+    // -Dbench.engine=zpt measures Zeebe Process Test's own, whose log keeps every record (the
+    // records-per-application figures need it).
+    engine =
+        "zpt".equals(System.getProperty("bench.engine"))
+            ? EngineFactory.create(port)
+            : RocksDbEngines.create("127.0.0.1", port, java.nio.file.Files.createTempDirectory("bench-engine"));
     engine.start();
     client =
         CamundaClient.newClientBuilder()
-            .grpcAddress(URI.create("http://localhost:" + port))
-            .restAddress(URI.create("http://localhost:" + port))
+            .grpcAddress(URI.create("http://127.0.0.1:" + port))
+            .restAddress(URI.create("http://127.0.0.1:" + port))
             .preferRestOverGrpc(false)
             .defaultJobWorkerStreamEnabled(true)
             .numJobWorkerExecutionThreads(executionThreads)

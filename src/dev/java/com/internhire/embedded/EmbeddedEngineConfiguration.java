@@ -4,7 +4,17 @@ import com.internhire.inbox.UserTaskCommands;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.RocksDbEngines;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.internhire.platform.security.Roles;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -67,6 +77,40 @@ public class EmbeddedEngineConfiguration {
   @Primary
   UserTaskCommands engineUserTaskCommands(StoppingEngine engine) {
     return new EngineUserTaskCommands(engine.engine());
+  }
+
+  /** The service's clock, movable with the engine's ({@link DevClockController}). */
+  @Bean
+  @Primary
+  MovableClock movableClock() {
+    return new MovableClock();
+  }
+
+  /**
+   * {@code /api/dev/**} on the embedded default: process owners only, HTTP Basic, stateless.
+   * Ahead of the service's API chain, which answers the path 404 where this code is absent.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain devEndpoints(HttpSecurity http, ObjectMapper json) throws Exception {
+    return http.securityMatcher("/api/dev/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Roles.PROCESS_OWNER))
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+            problem(json, response, HttpStatus.UNAUTHORIZED, "Sign in as a process owner (HTTP Basic).")))
+        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+            problem(json, response, HttpStatus.FORBIDDEN, "Only process owners move the embedded default's clock.")))
+        .build();
+  }
+
+  private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
+      throws java.io.IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(java.net.URI.create(status == HttpStatus.UNAUTHORIZED ? "/problems/unauthenticated" : "/problems/forbidden"));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
   }
 
   /** The client (and with it deployment and job workers) starts after the engine. */

@@ -1,6 +1,7 @@
 package com.internhire.application;
 
 import com.internhire.engine.ProcessInstances;
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,8 +28,10 @@ public class ApplicationInstances {
   private final JdbcClient jdbc;
   private final ApplicationRepository applications;
   private final ProcessInstances instances;
+  private final Clock clock;
 
-  ApplicationInstances(JdbcClient jdbc, ApplicationRepository applications, ProcessInstances instances) {
+  ApplicationInstances(JdbcClient jdbc, ApplicationRepository applications, ProcessInstances instances, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.applications = applications;
     this.instances = instances;
@@ -179,7 +182,7 @@ public class ApplicationInstances {
         rs.getInt("interviewers"));
   }
 
-  private static OffsetDateTime now() {
-    return Instant.now().atOffset(ZoneOffset.UTC);
+  private OffsetDateTime now() {
+    return clock.instant().atOffset(ZoneOffset.UTC);
   }
 }

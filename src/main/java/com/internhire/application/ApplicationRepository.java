@@ -4,6 +4,7 @@ import com.internhire.intake.SubmissionRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,9 +33,11 @@ public class ApplicationRepository {
       """;
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final ObjectMapper json;
 
-  ApplicationRepository(JdbcClient jdbc, ObjectMapper json) {
+  ApplicationRepository(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -233,8 +236,8 @@ public class ApplicationRepository {
         rs.getObject("end_date", java.time.LocalDate.class));
   }
 
-  private static OffsetDateTime now() {
-    return Instant.now().atOffset(ZoneOffset.UTC);
+  private OffsetDateTime now() {
+    return clock.instant().atOffset(ZoneOffset.UTC);
   }
 
   private String toJson(Object value) {

@@ -1,5 +1,6 @@
 package com.internhire.application;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,8 +19,10 @@ import org.springframework.stereotype.Component;
 public class Deadlines {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  Deadlines(JdbcClient jdbc) {
+  Deadlines(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -29,7 +32,7 @@ public class Deadlines {
     if (existing.isPresent()) {
       return existing.get();
     }
-    Instant due = Instant.now().plus(duration).truncatedTo(ChronoUnit.SECONDS);
+    Instant due = clock.instant().plus(duration).truncatedTo(ChronoUnit.SECONDS);
     jdbc.sql("insert into application_deadline (application_id, name, due_at) values (:id, :name, :due)")
         .param("id", id)
         .param("name", name)

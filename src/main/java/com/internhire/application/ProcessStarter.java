@@ -5,6 +5,7 @@ import com.internhire.engine.ProcessVariables;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,14 +49,17 @@ public class ProcessStarter {
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("process-starter").daemon().factory());
   private final AtomicBoolean queued = new AtomicBoolean();
+  private final Clock clock;
 
   ProcessStarter(
       ProcessInstances instances,
       ApplicationInstances applications,
       TurnOrder turnOrder,
+      Clock clock,
       @Value("${hiring.process-start.claim-for:PT1M}") Duration claimFor,
       @Value("${hiring.process-start.enabled:true}") boolean enabled,
       @Value("${hiring.process-start.max-first-leg:32}") int maxFirstLeg) {
+    this.clock = clock;
     this.instances = instances;
     this.applications = applications;
     this.turnOrder = turnOrder;
@@ -102,7 +106,7 @@ public class ProcessStarter {
         }
         pending = applications.pendingStarts(room);
         List<Started> inFlight = new ArrayList<>();
-        Instant until = Instant.now().plus(claimFor);
+        Instant until = clock.instant().plus(claimFor);
         for (var application : pending) {
           if (applications.claimStart(application.id(), until)) {
             inFlight.add(new Started(application, start(application)));

@@ -2,6 +2,7 @@ package com.internhire.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class AuditTrail {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final ObjectMapper json;
 
-  AuditTrail(JdbcClient jdbc, ObjectMapper json) {
+  AuditTrail(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -45,7 +48,7 @@ public class AuditTrail {
             values (:applicationId, :at, :actor, :action, :ruleId, :ruleVersion, :details)
             """)
         .param("applicationId", applicationId)
-        .param("at", Instant.now().atOffset(ZoneOffset.UTC))
+        .param("at", clock.instant().atOffset(ZoneOffset.UTC))
         .param("actor", actor)
         .param("action", action.name())
         .param("ruleId", ruleId)

@@ -2,6 +2,7 @@ package com.internhire.backoffice;
 
 import com.internhire.application.ApplicationStatus;
 import com.internhire.position.CohortCalendar;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,15 +84,17 @@ class DashboardQueries {
       List<Waiting> waitingTurn) {}
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  DashboardQueries(JdbcClient jdbc) {
+  DashboardQueries(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
   Dashboard of(String positionId) {
     boolean all = positionId == null || positionId.isBlank();
     String position = all ? null : positionId;
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     String filter = all ? "" : " and a.position_id = :position";
     Map<String, Object> params = new HashMap<>();
     if (!all) {

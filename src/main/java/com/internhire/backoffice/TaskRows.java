@@ -1,5 +1,6 @@
 package com.internhire.backoffice;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,24 +25,24 @@ class TaskRows {
       String completedBy,
       String assignee,
       Instant dueAt,
-      List<String> candidateGroups) {
+      List<String> candidateGroups,
+      boolean overdue) {
 
     boolean open() {
       return "OPEN".equals(state);
     }
-
-    boolean overdue() {
-      return open() && dueAt != null && dueAt.isBefore(Instant.now());
-    }
   }
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  TaskRows(JdbcClient jdbc) {
+  TaskRows(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   List<TaskRow> of(UUID applicationId) {
+    Instant now = clock.instant();
     Map<Long, List<String>> groups = new HashMap<>();
     jdbc.sql(
             """
@@ -68,7 +69,10 @@ class TaskRows {
             rs.getString("completed_by"),
             rs.getString("assignee"),
             instant(rs.getObject("due_at", OffsetDateTime.class)),
-            groups.getOrDefault(rs.getLong("task_key"), List.of())))
+            groups.getOrDefault(rs.getLong("task_key"), List.of()),
+            "OPEN".equals(rs.getString("state"))
+                && rs.getObject("due_at") != null
+                && rs.getObject("due_at", OffsetDateTime.class).toInstant().isBefore(now)))
         .list();
   }
 

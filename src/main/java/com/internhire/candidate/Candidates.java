@@ -1,5 +1,6 @@
 package com.internhire.candidate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -16,8 +17,10 @@ import org.springframework.stereotype.Component;
 public class Candidates {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  Candidates(JdbcClient jdbc) {
+  Candidates(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -31,7 +34,7 @@ public class Candidates {
         .param("email", contact.email())
         .param("name", contact.name())
         .param("phone", contact.phone())
-        .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
         .update();
   }
 

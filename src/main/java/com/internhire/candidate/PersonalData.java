@@ -2,6 +2,7 @@ package com.internhire.candidate;
 
 import com.internhire.audit.AuditAction;
 import com.internhire.audit.AuditTrail;
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +36,16 @@ public class PersonalData {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final TransactionTemplate tx;
+  private final Clock clock;
   private final Path mailbox;
 
   PersonalData(
       JdbcClient jdbc,
       AuditTrail audit,
       TransactionTemplate tx,
+      Clock clock,
       @Value("${hiring.mail.mailbox-dir:./data/mailbox}") Path mailbox) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.audit = audit;
     this.tx = tx;
@@ -141,7 +145,7 @@ public class PersonalData {
                               """)
                           .param("id", candidate)
                           .param("pseudonym", "erased-" + candidate + "@invalid")
-                          .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+                          .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                           .update();
                   if (rows == 1) {
                     applications.forEach(a -> audit.record(a, "privacy", AuditAction.PERSONAL_DATA_ERASED, Map.of("reason", reason)));

@@ -1,5 +1,6 @@
 package com.internhire.candidate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -16,9 +17,11 @@ class RetentionJob {
   private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
   private final PersonalData personalData;
+  private final Clock clock;
   private final Duration retention;
 
-  RetentionJob(PersonalData personalData, @Value("${hiring.privacy.retention:P180D}") Duration retention) {
+  RetentionJob(PersonalData personalData, Clock clock, @Value("${hiring.privacy.retention:P180D}") Duration retention) {
+    this.clock = clock;
     this.personalData = personalData;
     this.retention = retention;
   }
@@ -32,7 +35,7 @@ class RetentionJob {
   @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${hiring.privacy.retention-check:PT6H}")
   @SchedulerLock(name = "retention", lockAtMostFor = "PT1H", lockAtLeastFor = "PT30M")
   void run() {
-    int erased = personalData.eraseClosedBefore(Instant.now().minus(retention));
+    int erased = personalData.eraseClosedBefore(clock.instant().minus(retention));
     if (erased > 0) {
       log.info("Retention: personal data of {} candidate(s) erased", erased);
     }

@@ -1,5 +1,6 @@
 package com.internhire.inbox;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Repository;
 class InboxRepository {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  InboxRepository(JdbcClient jdbc) {
+  InboxRepository(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -180,7 +183,7 @@ class InboxRepository {
             .query(InboxRepository::row)
             .list();
     Map<Long, List<String>> groups = groupsOf(rows.stream().map(Row::taskKey).toList());
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     List<InboxTask> tasks = new ArrayList<>(rows.size());
     for (Row r : rows) {
       tasks.add(
@@ -245,7 +248,7 @@ class InboxRepository {
         rs.getString("assignee"));
   }
 
-  private static OffsetDateTime now() {
-    return Instant.now().atOffset(ZoneOffset.UTC);
+  private OffsetDateTime now() {
+    return clock.instant().atOffset(ZoneOffset.UTC);
   }
 }

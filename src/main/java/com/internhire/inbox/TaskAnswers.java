@@ -2,6 +2,7 @@ package com.internhire.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 public class TaskAnswers {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final ObjectMapper json;
 
-  TaskAnswers(JdbcClient jdbc, ObjectMapper json) {
+  TaskAnswers(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -45,7 +48,7 @@ public class TaskAnswers {
         .param("form", task.formId())
         .param("answers", toJson(answers))
         .param("by", by)
-        .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
         .update();
   }
 

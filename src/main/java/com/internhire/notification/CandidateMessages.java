@@ -1,5 +1,6 @@
 package com.internhire.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -20,8 +21,10 @@ public class CandidateMessages {
   }
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  CandidateMessages(JdbcClient jdbc) {
+  CandidateMessages(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -42,7 +45,7 @@ public class CandidateMessages {
             .param("eventKey", eventKey)
             .param("template", template)
             .param("recipient", recipient.name())
-            .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
             .update()
         == 1;
   }

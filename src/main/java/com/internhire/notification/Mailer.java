@@ -6,6 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import com.internhire.position.CohortCalendar;
 import com.internhire.engine.ProcessVariables;
@@ -48,13 +49,16 @@ public class Mailer {
   private final String recruitingLeads;
   private final Session session = Session.getInstance(new Properties());
   private final MailTemplates templates = new MailTemplates();
+  private final Clock clock;
 
   Mailer(
       JdbcClient jdbc,
       TransactionTemplate tx,
       MailTransport transport,
+      Clock clock,
       @Value("${hiring.mail.from}") String from,
       @Value("${hiring.mail.recruiting-leads}") String recruitingLeads) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.tx = tx;
     this.transport = transport;
@@ -107,7 +111,7 @@ public class Mailer {
       mime.setContent(alternatives(rendered));
       mime.setHeader("X-Hiring-Event", message.eventKey());
       mime.setHeader("X-Hiring-Template", message.template());
-      mime.setSentDate(new java.util.Date());
+      mime.setSentDate(java.util.Date.from(clock.instant()));
       transport.send(mime);
     } catch (MessagingException e) {
       throw new IllegalStateException("Sending '" + message.template() + "' mail failed: " + e.getMessage(), e);
@@ -127,7 +131,7 @@ public class Mailer {
   private void markSent(long messageId) {
     jdbc.sql("update candidate_message set sent_at = :now where id = :id")
         .param("id", messageId)
-        .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
         .update();
   }
 

@@ -12,6 +12,7 @@ import com.internhire.position.PositionRepository;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,6 +34,7 @@ public class OfferWorkers {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final TransactionTemplate tx;
+  private final Clock clock;
 
   OfferWorkers(
       Seats seats,
@@ -41,7 +43,9 @@ public class OfferWorkers {
       AuditTrail audit,
       JdbcClient jdbc,
       ObjectMapper json,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      Clock clock) {
+    this.clock = clock;
     this.seats = seats;
     this.positions = positions;
     this.applications = applications;
@@ -105,7 +109,7 @@ public class OfferWorkers {
     event.put("positionId", application.positionId());
     event.put("startDate", String.valueOf(application.startDate()));
     event.put("endDate", String.valueOf(application.endDate()));
-    event.put("hiredAt", Instant.now().toString());
+    event.put("hiredAt", clock.instant().toString());
     String payload;
     try {
       payload = json.writeValueAsString(event);
@@ -122,7 +126,7 @@ public class OfferWorkers {
                       """)
                   .param("id", id)
                   .param("payload", payload)
-                  .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+                  .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                   .update();
           if (written == 1) {
             audit.record(id, "system:onboarding", AuditAction.HANDED_OVER, event);

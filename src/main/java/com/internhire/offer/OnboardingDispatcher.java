@@ -1,5 +1,6 @@
 package com.internhire.offer;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -27,8 +28,10 @@ class OnboardingDispatcher {
   private final JdbcClient jdbc;
   private final String webhook;
   private final RestClient http = RestClient.create();
+  private final Clock clock;
 
-  OnboardingDispatcher(JdbcClient jdbc, @Value("${hiring.onboarding.webhook-url:}") String webhook) {
+  OnboardingDispatcher(JdbcClient jdbc, Clock clock, @Value("${hiring.onboarding.webhook-url:}") String webhook) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.webhook = webhook;
   }
@@ -56,7 +59,7 @@ class OnboardingDispatcher {
       http.post().uri(webhook).contentType(MediaType.APPLICATION_JSON).body(pending.payload()).retrieve().toBodilessEntity();
       jdbc.sql("update onboarding_handover set delivered_at = :now where application_id = :id")
           .param("id", pending.applicationId())
-          .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+          .param("now", clock.instant().atOffset(ZoneOffset.UTC))
           .update();
     } catch (RuntimeException e) {
       log.warn("Onboarding hand-over of {} not delivered yet: {}", pending.applicationId(), e.getMessage());

@@ -2,6 +2,7 @@ package com.internhire.offer;
 
 import com.internhire.audit.AuditAction;
 import com.internhire.audit.AuditTrail;
+import java.time.Clock;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class Seats {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final AuditTrail audit;
 
-  Seats(JdbcClient jdbc, AuditTrail audit) {
+  Seats(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.audit = audit;
   }
@@ -89,7 +92,7 @@ public class Seats {
     boolean released =
         jdbc.sql("update cohort_seat set state = 'RELEASED', updated_at = :now where application_id = :id and state = 'HELD'")
                 .param("id", applicationId)
-                .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update()
             == 1;
     if (released) {
@@ -130,7 +133,7 @@ public class Seats {
         .param("p", positionId)
         .param("d", Date.valueOf(startDate))
         .param("s", state)
-        .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
         .update();
   }
 }

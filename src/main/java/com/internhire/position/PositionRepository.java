@@ -1,5 +1,6 @@
 package com.internhire.position;
 
+import java.time.Clock;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +17,10 @@ import org.springframework.stereotype.Repository;
 public class PositionRepository {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  PositionRepository(JdbcClient jdbc) {
+  PositionRepository(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -58,7 +61,7 @@ public class PositionRepository {
         .param("weeks", position.weeks())
         .param("headcount", position.headcount())
         .param("interviewers", position.interviewersOrDefault())
-        .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
         .update();
     for (LocalDate start : position.cohortStartDates()) {
       jdbc.sql("insert into position_cohort (position_id, start_date) values (:id, :start)")

@@ -1,6 +1,7 @@
 package com.internhire.screening;
 
 import com.internhire.engine.ProcessVariables.Screening;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,8 +15,10 @@ import org.springframework.stereotype.Component;
 public class ScreeningResults {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  ScreeningResults(JdbcClient jdbc) {
+  ScreeningResults(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -41,7 +44,7 @@ public class ScreeningResults {
             .param("recommendation", result.recommendation())
             .param("priority", result.priority())
             .param("due", reviewDueAt.atOffset(ZoneOffset.UTC))
-            .param("now", Instant.now().atOffset(ZoneOffset.UTC))
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
             .update()
         == 1;
   }

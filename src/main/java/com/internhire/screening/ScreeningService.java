@@ -18,6 +18,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.client.api.response.EvaluatedDecision;
 import io.camunda.client.api.response.MatchedDecisionRule;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,7 @@ class ScreeningService {
   private final ObjectMapper json;
   private final Duration reviewDueAfter;
   private final PositionRepository positions;
+  private final Clock clock;
 
   ScreeningService(
       CamundaClient client,
@@ -55,7 +57,9 @@ class ScreeningService {
       TransactionTemplate tx,
       ObjectMapper json,
       PositionRepository positions,
+      Clock clock,
       @Value("${hiring.review.due-after:P5D}") Duration reviewDueAfter) {
+    this.clock = clock;
     this.client = client;
     this.applications = applications;
     this.results = results;
@@ -85,7 +89,7 @@ class ScreeningService {
           "Decision '" + response.getFailedDecisionId() + "' failed: " + response.getFailureMessage());
     }
     Screening result = read(response.getDecisionOutput());
-    Instant dueAt = Instant.now().plus(reviewDueAfter).truncatedTo(ChronoUnit.SECONDS);
+    Instant dueAt = clock.instant().plus(reviewDueAfter).truncatedTo(ChronoUnit.SECONDS);
     String actor = "rule:" + response.getDecisionId();
     String version = String.valueOf(response.getDecisionVersion());
     tx.executeWithoutResult(

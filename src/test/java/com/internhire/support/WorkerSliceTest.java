@@ -5,6 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
@@ -22,5 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @ActiveProfiles("slice")
+@Import(WorkerSliceTest.SystemClock.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-public @interface WorkerSliceTest {}
+public @interface WorkerSliceTest {
+
+  /** The service's clock, as the platform module provides it in the running service. */
+  @TestConfiguration(proxyBeanMethods = false)
+  class SystemClock {
+    @Bean
+    java.time.Clock clock() {
+      return java.time.Clock.systemUTC();
+    }
+  }
+}

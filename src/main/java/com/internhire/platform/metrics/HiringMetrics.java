@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,9 +29,11 @@ class HiringMetrics {
   private final MultiGauge seats;
   private final AtomicLong openReviews = new AtomicLong();
   private final AtomicLong overdueReviews = new AtomicLong();
+  private final Clock clock;
   private final AtomicLong oldestReviewAgeSeconds = new AtomicLong();
 
-  HiringMetrics(JdbcClient jdbc, MeterRegistry registry) {
+  HiringMetrics(JdbcClient jdbc, MeterRegistry registry, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     applicationsByStatus =
         MultiGauge.builder("hiring.applications").description("Applications by status").register(registry);
@@ -66,7 +69,7 @@ class HiringMetrics {
                         rs.getLong(4)))
             .list(),
         true);
-    var now = Instant.now();
+    var now = clock.instant();
     List<Object[]> reviews =
         jdbc.sql(
                 """
